@@ -1,0 +1,89 @@
+"""Raw text -> mentions: normalise, tokenise, run the rules, pick the best readings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .lexicon import lexicon
+from .normalize import normalise
+from .records import Mention
+from .rules.amounts import amounts_at, scan_doc_currencies
+from .rules.base import Candidate
+from .rules.dates import find_dates
+from .tokenize import tokenize
+from .tokens import Tokens
+
+# Roles that can start, or mark, a mention. A token with none of them and no
+# digit costs one dictionary look-up and nothing more.
+_ANCHOR_ROLES = frozenset(
+    {
+        "month", "hmonth", "year_noun", "month_noun", "day_noun", "weekday", "relative_day",
+        "relative_period_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_word",
+        "century_noun", "decade_noun", "range_open", "temporal_prep", "currency", "cur_symbol", "subunit", "sign",
+        "percent_marker", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual",
+        "num_fraction", "ord_ordinal", "ord_compound_unit", "ord_ten",
+    }
+)  # fmt: skip
+
+
+def _anchors(toks: Tokens) -> list[int]:
+    out = []
+    for i in range(len(toks)):
+        if toks.has_digit(i) or toks.words[i] in ("-", "+", "%", "ال"):
+            out.append(i)
+            continue
+        if any(m.entry.role in _ANCHOR_ROLES for m in toks.matches(i)):
+            out.append(i)
+    return out
+
+
+def _select(cands: list[Candidate], toks: Tokens) -> list[Candidate]:
+    """Longest readings first; a reading that overlaps a chosen one is dropped.
+    Ties go to the earlier start, then to the rule order, so output is stable."""
+    order = sorted(
+        enumerate(cands),
+        key=lambda ic: (-(toks.ends[ic[1].end - 1] - toks.starts[ic[1].start] - ic[1].clitic), ic[1].start, ic[0]),
+    )
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for _, c in order:
+        a = toks.starts[c.start] + c.clitic
+        b = toks.ends[c.end - 1]
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        chosen.append(c)
+    chosen.sort(key=lambda c: toks.starts[c.start] + c.clitic)
+    return chosen
+
+
+def extract(text: str, *, reference_date: dt.date | None = None, doc: str | None = None) -> list[Mention]:
+    """Every date, money amount and percentage in `text`, in text order, with
+    offsets into `text` itself."""
+    norm = normalise(text)
+    words, starts = tokenize(norm.text)
+    toks = Tokens(words, starts, lexicon(), lambda a, b: text[slice(*norm.raw_span(a, b))])
+    anchors = _anchors(toks)
+    currencies = scan_doc_currencies(toks, anchors)
+    cands: list[Candidate] = []
+    for i in anchors:
+        cands.extend(find_dates(toks, i, reference_date))
+        cands.extend(amounts_at(toks, i, currencies))
+    mentions = []
+    for c in _select(cands, toks):
+        a = toks.starts[c.start] + c.clitic
+        b = toks.ends[c.end - 1]
+        rs, re_ = norm.raw_span(a, b)
+        mentions.append(
+            Mention(
+                doc=doc,
+                kind=c.kind,
+                start=rs,
+                end=re_,
+                text=text[rs:re_],
+                normalized=c.normalized,
+                value=c.value,
+                rule=c.rule,
+            )
+        )
+    return mentions

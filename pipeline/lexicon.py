@@ -1,0 +1,174 @@
+"""Loading the lexicon data files and looking words up in running text.
+
+Every lexicon row becomes an `Entry`: the form's tokens (normalised and
+tokenised exactly like the text), a role (`month`, `currency`, `num_unit`,
+`year_noun`, …) and a value. The grammar asks "does a phrase with role R
+start at token i?"; proclitics on the first word are stripped here, and the
+span start is moved past them.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import normalise_key
+from .tokenize import tokenize
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+# Proclitic letters that may be glued to the first word of a phrase, longest
+# first. `ال` after `ل` merges into `لل` (`للعام`), handled in `_variants`.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    number: int
+    calendar: str  # "gregorian" | "hijri"
+    family: str
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyName:
+    lemma: str
+    default: str
+
+
+@dataclass(frozen=True, slots=True)
+class Subunit:
+    lemma: str
+    factor: Decimal
+    default: str
+    parents: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[str, ...]
+    role: str
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class LexMatch:
+    entry: Entry
+    end: int  # token index after the phrase
+    clitic: int  # characters of proclitic on the first token
+
+
+def _rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    path = LEXICON_DIR / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].rstrip("\n").split("\t")
+    for n, line in lines[1:]:
+        cells = next(csv.reader([line.rstrip("\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) != len(header):
+            raise LexiconError(f"{path}:{n}: expected {len(header)} tab-separated fields, got {len(cells)}")
+        yield n, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+
+
+def _forms(cell: str) -> list[str]:
+    return [f.strip() for f in cell.split("|") if f.strip()]
+
+
+def parse_number(text: str) -> Decimal | Fraction:
+    if "/" in text:
+        return Fraction(text)
+    return Decimal(text)
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self._index: dict[str, list[Entry]] = defaultdict(list)
+        self.currency_by_lemma: dict[str, CurrencyName] = {}
+        self.qualifiers: dict[tuple[str, str], str] = {}  # (lemma, qualifier key) -> code
+
+    def add(self, form: str, role: str, value: object) -> None:
+        words = tuple(tokenize(normalise_key(form))[0])
+        if not words:
+            return
+        entries = self._index[words[0]]
+        entry = Entry(words, role, value)
+        if entry not in entries:
+            entries.append(entry)
+            entries.sort(key=lambda e: -len(e.words))
+
+    def entries(self) -> Iterator[Entry]:
+        for entries in self._index.values():
+            yield from entries
+
+    def _variants(self, word: str) -> Iterator[tuple[int, str]]:
+        yield 0, word
+        if word in self._index:
+            return  # an exact entry wins: `بين` is never `ب` + `ين` (yen)
+        for p in PROCLITICS:
+            if word.startswith(p) and len(word) - len(p) >= 2:
+                rest = word[len(p) :]
+                yield len(p), rest
+                if p.endswith("ل") and rest.startswith("ل"):
+                    yield len(p), "ا" + rest  # للعام = ل + العام
+
+    def lookup(self, words: list[str], i: int) -> list[LexMatch]:
+        """Every phrase starting at token i, longest first."""
+        found: list[LexMatch] = []
+        for clitic, first in self._variants(words[i]):
+            for entry in self._index.get(first, ()):
+                n = len(entry.words)
+                if i + n <= len(words) and all(words[i + k] == entry.words[k] for k in range(1, n)):
+                    found.append(LexMatch(entry, i + n, clitic))
+        found.sort(key=lambda m: (-(m.end - i), m.clitic))
+        return found
+
+
+def _load() -> Lexicon:
+    lex = Lexicon()
+    for n, row in _rows("months.tsv"):
+        month = Month(int(row["month"]), row["calendar"], row["family"], row["ambiguous"] == "yes")
+        if not 1 <= month.number <= 12 or month.calendar not in ("gregorian", "hijri"):
+            raise LexiconError(f"months.tsv:{n}: bad month row")
+        lex.add(row["form"], "month" if month.calendar == "gregorian" else "hmonth", month)
+    for _, row in _rows("currency_names.tsv"):
+        name = CurrencyName(row["lemma"], row["default"])
+        lex.currency_by_lemma[row["lemma"]] = name
+        for form in _forms(row["forms"]) + [row["lemma"]]:
+            lex.add(form, "currency", name)
+    for _, row in _rows("currency_qualifiers.tsv"):
+        for form in _forms(row["qualifiers"]):
+            lex.add(form, "qualifier", row["lemma"])
+            key = " ".join(tokenize(normalise_key(form))[0])
+            lex.qualifiers[(row["lemma"], key)] = row["code"]
+    for _, row in _rows("currency_symbols.tsv"):
+        lex.add(row["symbol"], "cur_symbol", row["code"])
+    for _, row in _rows("currency_subunits.tsv"):
+        forms = _forms(row["forms"])
+        sub = Subunit(forms[0], Decimal(row["factor"]), row["default"], frozenset(_forms(row["parents"])))
+        for form in forms:
+            lex.add(form, "subunit", sub)
+    for _, row in _rows("number_words.tsv"):
+        lex.add(row["form"], "num_" + row["type"], parse_number(row["value"]))
+    for _, row in _rows("ordinals.tsv"):
+        lex.add(row["form"], "ord_" + row["type"], int(row["value"]))
+    for _, row in _rows("triggers.tsv"):
+        role, _, arg = row["role"].partition(":")
+        lex.add(row["form"], role, arg)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return _load()

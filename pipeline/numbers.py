@@ -1,0 +1,271 @@
+"""The one number reader: digits of every script and number words -> exact value and token span.
+
+Serves money, percentages and year words. Values are exact (`Fraction` while
+composing, `Decimal` out): `78.3 مليار` is 78300000000, never a float.
+
+Why not a library: the maintained Arabic number-word readers we looked at
+(pyarabic's `text2number`, num2words' Arabic module, which only writes) return
+no spans, use floats, or do not know scale composition such as
+`9 آلاف و200 مليار`; the grammar must know the tokens each number covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+from .tokens import Tokens
+
+_AGENCY = re.compile(r"([0-9]+)[ر،]([0-9]+)")  # 5ر2 = 2.5, fraction written first
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,٬])[0-9]{3})(?:\1[0-9]{3})*")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_MIXED = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})*(?!\1)[.,][0-9]+")
+
+WORD_KINDS = ("unit", "ten", "hundred", "teen_ten", "scale", "scale_plural", "scale_dual", "fraction")
+
+
+def parse_digits(text: str, scale_follows: bool) -> Fraction | None:
+    """The value of one digit token, by MENTIONS.md's separator rules."""
+    if (m := _AGENCY.fullmatch(text)) is not None:
+        return Fraction(Decimal(f"{m.group(2)}.{m.group(1)}"))
+    if "٬" in text:
+        if _THOUSANDS.fullmatch(text) is None:
+            return None
+        return Fraction(int(text.replace("٬", "")))
+    if "." in text and "," in text:
+        if _MIXED.fullmatch(text) is None:
+            return None
+        dec = max(text.rfind("."), text.rfind(","))
+        whole = re.sub(r"[.,]", "", text[:dec])
+        return Fraction(Decimal(f"{whole}.{text[dec + 1:]}"))
+    m = _THOUSANDS.fullmatch(text)
+    if m is not None:
+        sep = m.group(1)
+        groups = text.count(sep)
+        # `1,500` is 1500, but `31,275 مليار` is 31.275 billion; `1.500` alone
+        # is 1.5 (decimal point), `505.000.000` is thousands.
+        if groups >= 2 or (sep == "," and not scale_follows):
+            return Fraction(int(text.replace(sep, "")))
+    if _NUMBER.fullmatch(text) is None:
+        return None
+    return Fraction(Decimal(text.replace(",", ".")))
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 34
+        d = Decimal(value.numerator) / Decimal(value.denominator)
+    return plain(d)
+
+
+def plain(d: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation."""
+    d = d.normalize()
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d
+
+
+def fmt(d: Decimal) -> str:
+    return format(plain(d), "f")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int  # first token
+    end: int  # token after the number
+    clitic: int  # proclitic characters on the first token
+    value: Fraction
+    digits: bool  # written (at least partly) in digits
+    scaled: bool  # carries a scale word (ألف, مليون, …)
+    words: bool  # contains number words
+    sign_token: bool = False
+
+    @property
+    def decimal(self) -> Decimal:
+        return to_decimal(self.value)
+
+    @property
+    def plain_int(self) -> int | None:
+        """The integer of a lone plain-digit token (a year candidate)."""
+        if self.digits and not self.scaled and not self.words and self.end - self.start == 1:
+            if self.value.denominator == 1 and self.value > 0:
+                return int(self.value)
+        return None
+
+
+@dataclass(slots=True)
+class _Term:
+    kind: str  # "digits" or one of WORD_KINDS
+    value: Fraction
+    start: int
+    end: int
+    clitic: int
+
+
+def _terms_at(toks: Tokens, i: int, first: bool, waw: bool = False) -> list[_Term]:
+    """The readings of token i as a number term: a digit token, or a number word
+    (a word may have two: `عشرة` is ten, or the ten of `ثلاثة عشر`). `first`
+    allows any proclitic on a word; `waw` requires a glued `و`."""
+    if i >= len(toks):
+        return []
+    if toks.has_digit(i):
+        if waw:
+            return []
+        scale_follows = any(t.kind.startswith("scale") for t in _terms_at(toks, i + 1, False))
+        value = parse_digits(toks.words[i], scale_follows)
+        return [_Term("digits", value, i, i + 1, 0)] if value is not None else []
+    out = []
+    for m in toks.matches(i):
+        role = m.entry.role
+        ok = m.clitic == 1 and toks.words[i][0] == "و" if waw else first or m.clitic == 0
+        if role.startswith("num_") and ok:
+            value = m.entry.value
+            assert isinstance(value, Fraction | Decimal)
+            out.append(_Term(role[4:], Fraction(value), i, m.end, m.clitic))
+    return out
+
+
+def _next_term(toks: Tokens, j: int, allowed: tuple[str, ...], waw: bool) -> _Term | None:
+    if waw:
+        if toks.word(j) == "و":
+            terms = _terms_at(toks, j + 1, False)
+            for t in terms:
+                t.start = j
+        else:
+            terms = _terms_at(toks, j, False, waw=True)
+    else:
+        terms = _terms_at(toks, j, False)
+    return next((t for t in terms if t.kind in allowed), None)
+
+
+_SMALL = ("unit", "ten", "hundred", "teen_ten")
+_SCALES = ("scale", "scale_plural", "scale_dual")
+# Which term may follow which, directly (adjacent) or after `و`.
+_DIRECT = {
+    "digits": _SCALES,
+    "unit": ("hundred", "teen_ten", "fraction", *_SCALES),
+    "ten": _SCALES,
+    "hundred": _SCALES,
+    "teen_ten": _SCALES,
+    "fraction": _SCALES,
+    "scale": ("scale", "scale_plural"),
+    "scale_plural": (),
+    "scale_dual": (),
+}
+_AFTER_WAW = {
+    "digits": (),  # `5 و10` is two numbers (a range), never 15
+    "unit": ("ten", "fraction"),
+    "teen_ten": ("fraction",),
+    "ten": ("fraction",),
+    "hundred": ("unit", "ten", "digits", "fraction"),
+    "fraction": (),
+    "scale": ("digits", "unit", "ten", "hundred", "fraction", "scale", "scale_dual"),
+    "scale_plural": ("digits", "unit", "ten", "hundred", "fraction"),
+    "scale_dual": ("digits", "unit", "ten", "hundred", "fraction"),
+}
+
+
+def _is_article_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
+    w = toks.word(i)
+    if not w.startswith("ال"):
+        return False
+    bare = w[2:]
+    return any(
+        m.entry.role == "num_scale" and m.clitic == 0 and Fraction(m.entry.value) == scale  # type: ignore[arg-type]
+        for m in toks.lex.lookup([bare], 0)
+    )
+
+
+def read_number(toks: Tokens, i: int) -> Number | None:
+    """The longest number starting at token i, or None."""
+    firsts = [t for t in _terms_at(toks, i, True) if t.kind != "teen_ten"]
+    if not firsts:
+        return None
+    # With no number before it, `مليونا` is the dual (two million), not the accusative.
+    first = next((t for t in firsts if t.kind == "scale_dual"), firsts[0])
+    terms = [first]
+    joined = [False]
+    scale_before_waw: Fraction | None = None  # the scale a `و` segment follows
+    waw_at = 0
+    j = first.end
+    while j < len(toks):
+        last = terms[-1].kind
+        nxt = _next_term(toks, j, _DIRECT[last], waw=False)
+        if nxt is not None:
+            if nxt.kind in _SCALES and scale_before_waw == nxt.value:
+                # `5 ملايين و10 ملايين` is two amounts (a range), not 15 million
+                del terms[waw_at:], joined[waw_at:]
+                break
+            terms.append(nxt)
+            joined.append(False)
+            j = nxt.end
+            continue
+        nxt = _next_term(toks, j, _AFTER_WAW[last], waw=True)
+        if nxt is not None and last == "unit" and nxt.kind == "ten" and terms[-1].value >= 10:
+            nxt = None  # `عشرة وعشرين` is two numbers (a range), not thirty
+        if nxt is not None and last in _SCALES and nxt.kind in _SCALES and nxt.value >= terms[-1].value:
+            nxt = None  # `500 مليون ومليار` is two numbers: a compound descends
+        if nxt is not None:
+            if last in _SCALES:
+                scale_before_waw, waw_at = terms[-1].value, len(terms)
+            terms.append(nxt)
+            joined.append(True)
+            j = nxt.end
+            if nxt.kind == "fraction" and last in _SCALES and _is_article_scale(toks, j, terms[-2].value):
+                j += 1  # مليون ونصف المليون: the repeated scale belongs to the number
+                terms[-1].end = j
+            continue
+        break
+    value = _compose(terms, joined)
+    if value is None:
+        return None
+    kinds = {t.kind for t in terms}
+    if kinds <= {"scale_plural"} or kinds <= {"teen_ten"}:
+        return None  # `آلاف` alone is vague, `عشر` alone is not a number
+    return Number(
+        start=i,
+        end=terms[-1].end,
+        clitic=first.clitic,
+        value=value,
+        digits="digits" in kinds,
+        scaled=bool(kinds & set(_SCALES)),
+        words=bool(kinds - {"digits"}),
+    )
+
+
+def _compose(terms: list[_Term], joined: list[bool]) -> Fraction | None:
+    total = Fraction(0)
+    group: Fraction | None = None
+    max_scale = Fraction(0)
+    last_scale = Fraction(0)
+    prev = ""
+    for n, (t, via_waw) in enumerate(zip(terms, joined, strict=True)):
+        v = t.value
+        if t.kind in _SCALES:
+            if prev in ("scale", "scale_plural") and not via_waw:
+                total *= v  # ألف مليار
+            else:
+                mult = group if group is not None else Fraction(2 if t.kind == "scale_dual" and n == 0 else 1)
+                if total and v > max_scale:
+                    total = (total + mult) * v  # 9 آلاف و200 مليار
+                else:
+                    total += mult * v
+            max_scale = max(max_scale, v)
+            last_scale = v
+            group = None
+        elif t.kind == "fraction":
+            if via_waw and prev in _SCALES:
+                total += v * last_scale  # مليون ونصف
+            elif prev == "unit" and not via_waw and group is not None:
+                group *= v  # ثلاثة أرباع
+            else:
+                group = (group or Fraction(0)) + v
+        elif t.kind == "hundred" and prev == "unit" and not via_waw and group is not None and group < 10:
+            group *= v  # ثلاث مئة
+        else:
+            group = (group or Fraction(0)) + v
+        prev = t.kind
+    return total + (group or Fraction(0))

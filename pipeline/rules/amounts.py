@@ -1,0 +1,314 @@
+"""Money and percentage grammar: a number with its unit, alone or in a range.
+
+Both kinds share one shape (number + unit, `بين A و B unit`, `من A إلى B unit`,
+`A-B unit`), so they share this module; the units differ: a currency phrase or
+a percent marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ..lexicon import CurrencyName, Subunit
+from ..numbers import Number, fmt, read_number, to_decimal
+from ..records import AmountRange, MoneyValue, PercentValue
+from ..tokens import Tokens
+from .base import Candidate, joiner
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    code: str  # ISO code, or "%" for a percent marker
+    factor: Fraction = Fraction(1)  # a subunit's share of its currency
+    lemma: str = ""
+    clitic: int = 0
+    of_plural: bool = False  # `من الدولارات`: only after a scale word
+
+
+# Document-wide qualifiers: lemma -> code, when the document qualifies the
+# name in exactly one way (`درهم إماراتي` makes a bare `درهم` AED).
+DocCurrencies = dict[str, str]
+
+
+def _qualifier(toks: Tokens, i: int, lemma: str) -> tuple[str, int] | None:
+    for m in toks.find_all(i, "qualifier"):
+        if m.entry.value == lemma and m.clitic == 0:
+            code = toks.lex.qualifiers.get((lemma, " ".join(m.entry.words)))
+            if code:
+                return code, m.end
+    return None
+
+
+def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) -> Unit | None:
+    """A currency after a number: name [qualifier], subunit, symbol or ISO code;
+    after a scale word also `من` + the definite plural (`5 مليارات من الدولارات`)."""
+    m = toks.find(i, "currency", "cur_symbol", "subunit", clitic=clitic)
+    if m is None and toks.word(i) == "من" and toks.word(i + 1).startswith("ال"):
+        bare = toks.lex.lookup([toks.word(i + 1)[2:]], 0)
+        named = next((b for b in bare if b.entry.role == "currency" and b.clitic == 0), None)
+        if named is not None and isinstance(named.entry.value, CurrencyName):
+            lemma = named.entry.value.lemma
+            q = _qualifier(toks, i + 2, lemma)
+            code = q[0] if q else doc.get(lemma, named.entry.value.default)
+            return Unit(i, q[1] if q else i + 2, code, lemma=lemma, of_plural=True)
+    if m is None:
+        return None
+    if toks.find(m.end, "commodity") is not None or (
+        toks.word(m.end) == "من" and toks.find(m.end + 1, "commodity") is not None
+    ):
+        return None  # 50 ألف أوقية من الذهب: ounces, not ouguiyas
+    value = m.entry.value
+    if isinstance(value, CurrencyName):
+        q = _qualifier(toks, m.end, value.lemma)
+        if q is not None:
+            return Unit(i, q[1], q[0], lemma=value.lemma, clitic=m.clitic)
+        return Unit(i, m.end, doc.get(value.lemma, value.default), lemma=value.lemma, clitic=m.clitic)
+    if isinstance(value, Subunit):
+        return Unit(i, m.end, value.default, Fraction(value.factor), lemma=value.lemma, clitic=m.clitic)
+    return Unit(i, m.end, str(value), clitic=m.clitic)
+
+
+def scan_doc_currencies(toks: Tokens, anchors: list[int]) -> DocCurrencies:
+    seen: dict[str, set[str]] = {}
+    for i in anchors:
+        m = toks.find(i, "currency")
+        if m is None or not isinstance(m.entry.value, CurrencyName):
+            continue
+        q = _qualifier(toks, m.end, m.entry.value.lemma)
+        if q is not None:
+            seen.setdefault(m.entry.value.lemma, set()).add(q[0])
+    return {lemma: codes.pop() for lemma, codes in seen.items() if len(codes) == 1}
+
+
+def percent_at(toks: Tokens, i: int) -> Unit | None:
+    m = toks.find(i, "percent_marker")
+    if m is None:
+        return None
+    return Unit(i, m.end, "%", clitic=m.clitic)
+
+
+# ---------------------------------------------------------------- numbers with signs
+
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    start: int
+    end: int
+    clitic: int
+    value: Fraction
+    num: Number
+
+
+def _signed(toks: Tokens, i: int) -> Signed | None:
+    """A number with its sign: `-5`, `+3`, `سالب 1.3`, `2.4-` (sign typed after)."""
+    sign, start, clitic, k = 1, i, 0, i
+    w = toks.word(i)
+    if w in ("-", "+") and toks.adjacent(i + 1) and toks.has_digit(i + 1) and not toks.has_digit(i - 1):
+        sign, k = (-1 if w == "-" else 1), i + 1
+    else:
+        s = toks.find(i, "sign")
+        if s is not None:
+            sign, k, clitic = int(str(s.entry.value)), s.end, s.clitic
+    num = read_number(toks, k)
+    if num is None:
+        return None
+    if k == i:
+        clitic = num.clitic
+    end = num.end
+    if sign == 1 and k == i and toks.word(end) == "-" and toks.adjacent(end) and num.digits:
+        if not toks.has_digit(end + 1):
+            sign, end = -1, end + 1
+    return Signed(start, end, clitic, sign * num.value, num)
+
+
+def _fmt(v: Fraction) -> str:
+    return fmt(to_decimal(v))
+
+
+# ---------------------------------------------------------------- money
+
+
+def _money_cand(start: int, end: int, clitic: int, lo: Fraction, hi: Fraction | None, code: str, rule: str) -> Candidate:
+    if hi is None:
+        norm = f"{code} {_fmt(lo)}"
+        value = MoneyValue(currency=code, amount=to_decimal(lo))
+    else:
+        norm = f"{code} {_fmt(lo)}/{_fmt(hi)}"
+        value = MoneyValue(currency=code, range=AmountRange(low=to_decimal(lo), high=to_decimal(hi)))
+    return Candidate("money", start, end, clitic, norm, value, rule)
+
+
+def _subunit_tail(toks: Tokens, unit: Unit, k: int) -> tuple[Fraction, int] | None:
+    """`20 دولارا و43 سنتا`: the subunit amount added to the main amount."""
+    j = joiner(toks, k)
+    if j is None or unit.lemma == "":
+        return None
+    num = read_number(toks, j) if j != k else None
+    if num is None:
+        return None
+    m = toks.find(num.end, "subunit", clitic=False)
+    if m is None or not isinstance(m.entry.value, Subunit) or unit.lemma not in m.entry.value.parents:
+        return None
+    return num.value * Fraction(m.entry.value.factor), m.end
+
+
+def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
+    found: list[Candidate] = []
+    # a symbol or ISO code before the number: `$10`, `USD 10`, `€ 5`
+    sym = toks.find(i, "cur_symbol", clitic=True)
+    if sym is not None:
+        n = _signed(toks, sym.end)
+        if n is not None and n.clitic == 0:
+            found.append(_money_cand(i, n.end, sym.clitic, n.value, None, str(sym.entry.value), "symbol_number"))
+    rng = _range(toks, i, lambda k: currency_at(toks, k, doc), lambda k: currency_at(toks, k, doc) is not None)
+    if rng is not None:
+        start, end, clitic, lo, hi, unit = rng
+        found.append(_money_cand(start, end, clitic, lo * unit.factor, hi * unit.factor, unit.code, "money_range"))
+    n = _signed(toks, i)
+    unit = currency_at(toks, n.end, doc) if n is not None else None
+    if unit is not None and unit.of_plural and not (n is not None and n.num.scaled):
+        unit = None
+    if n is None:
+        one = _currency_then_one(toks, i, doc)
+        if one is not None:
+            found.append(one)
+    if n is not None and unit is not None:
+        amount, end = n.value * unit.factor, unit.end
+        tail = _subunit_tail(toks, unit, end)
+        if tail is not None:
+            amount, end = amount + tail[0], tail[1]
+        found.append(_money_cand(i, end, n.clitic, amount, None, unit.code, "number_currency"))
+    return found
+
+
+def _currency_then_one(toks: Tokens, i: int, doc: DocCurrencies) -> Candidate | None:
+    """`دولار واحد`: a currency name counted by the word for one after it."""
+    unit = currency_at(toks, i, doc)
+    if unit is None or unit.lemma == "":
+        return None
+    one = toks.find(unit.end, "num_unit", clitic=False)
+    if one is None or Fraction(one.entry.value) != 1:  # type: ignore[arg-type]
+        return None
+    return _money_cand(i, one.end, 0, unit.factor, None, unit.code, "currency_one")
+
+
+# ---------------------------------------------------------------- percent
+
+
+def _pct_cand(start: int, end: int, clitic: int, lo: Fraction, hi: Fraction | None, rule: str) -> Candidate:
+    if hi is None:
+        return Candidate("percent", start, end, clitic, f"{_fmt(lo)}%", PercentValue(value=to_decimal(lo)), rule)
+    value = PercentValue(range=AmountRange(low=to_decimal(lo), high=to_decimal(hi)))
+    return Candidate("percent", start, end, clitic, f"{_fmt(lo)}%/{_fmt(hi)}%", value, rule)
+
+
+def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    pre = percent_at(toks, i)
+    if pre is not None and toks.word(i) in ("%",):
+        n = _signed(toks, pre.end)
+        if n is not None and n.clitic == 0 and n.num.digits:
+            found.append(_pct_cand(i, n.end, 0, n.value, None, "percent_sign_number"))
+    rng = _range(toks, i, lambda k: percent_at(toks, k), lambda k: percent_at(toks, k) is not None)
+    if rng is not None:
+        start, end, clitic, lo, hi, _ = rng
+        found.append(_pct_cand(start, end, clitic, lo, hi, "percent_range"))
+    n = _signed(toks, i)
+    unit = percent_at(toks, n.end) if n is not None else None
+    if n is not None and unit is not None and unit.clitic in (0, 1) and toks.words[n.end][: unit.clitic] in ("", "ب"):
+        found.append(_pct_cand(i, unit.end, n.clitic, n.value, None, "number_percent"))
+    return found
+
+
+# ---------------------------------------------------------------- ranges
+
+
+def _range(
+    toks: Tokens, i: int, unit_at: Callable[[int], Unit | None], has_unit: Callable[[int], bool]
+) -> tuple[int, int, int, Fraction, Fraction, Unit] | None:
+    """`بين 5 و10 ملايين دولار`, `من 3 إلى 4%`, `5-10 ملايين يورو`: the unit (and a
+    scale word) after the second number serves both; `من 7% إلى 14%` is two values."""
+    w = toks.word(i)
+    opener = toks.find(i, "range_open")
+    start, clitic = i, 0
+    if opener is not None and w.endswith("بين"):
+        kind, clitic, k = "between", len(w) - 3, opener.end
+    elif opener is not None and w[opener.clitic :] == "من":
+        kind, clitic, k = "from", opener.clitic, opener.end
+    elif toks.has_digit(i):
+        kind, k = "dash", i
+    else:
+        return None
+    a = _signed(toks, k)
+    if a is None:
+        return None
+    if kind == "dash":
+        clitic = a.clitic
+    k = a.end
+    own_unit = has_unit(k)
+    if own_unit and kind != "between":
+        return None  # both ends carry the unit: two mentions
+    if own_unit:
+        u = unit_at(k)
+        assert u is not None
+        k = u.end
+    if kind == "between":
+        j = joiner(toks, k)
+        if j is None:
+            return None
+        b = _signed(toks, j) if j != k else _glued(toks, k)
+    elif kind == "from":
+        to = toks.find(k, "range_to")
+        if to is None:
+            return None
+        b = _signed(toks, to.end)
+    else:
+        if toks.word(k) != "-":
+            return None
+        b = _signed(toks, k + 1)
+    if b is None:
+        return None
+    unit = unit_at(b.end)
+    if unit is None:
+        return None
+    lo, hi = a.value, b.value
+    if b.num.scaled and not a.num.scaled:
+        scale = _trailing_scale(b.num)
+        lo *= scale
+    if lo >= hi and kind == "dash":
+        return None
+    return start, unit.end, clitic, lo, hi, unit
+
+
+def _glued(toks: Tokens, i: int) -> Signed | None:
+    """`و10` tokenised as one word never happens for digits (the tokenizer splits
+    it), but number words do glue: `بين عشرة وعشرين`."""
+    num = read_number(toks, i)
+    if num is None or num.clitic != 1:
+        return None
+    return Signed(i, num.end, 1, num.value, num)
+
+
+def _trailing_scale(num: Number) -> Fraction:
+    """The scale a range's second number ends with (`10 ملايين` -> 1000000)."""
+    # The value is composed; its scale is the largest power of 1000 dividing
+    # the written digits' multiplier. Recover it from value / leading number.
+    v = num.value
+    scale = Fraction(1)
+    for s in (Fraction(10**12), Fraction(10**9), Fraction(10**6), Fraction(10**3)):
+        if v >= s and (v / s).denominator == 1 or (v >= s and (v / s) * 1000 % 1 == 0):
+            scale = s
+            break
+    return scale
+
+
+def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
+    return money_at(toks, i, doc) + percent_at_token(toks, i)
+
+
+__all__ = ["DocCurrencies", "Decimal", "amounts_at", "scan_doc_currencies"]

@@ -1,0 +1,66 @@
+"""The token stream the grammar walks: token texts, offsets, and cached lexicon look-ups."""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable
+
+from .lexicon import Lexicon, LexMatch
+
+_HAS_DIGIT = re.compile(r"[0-9]")
+_PLAIN_INT = re.compile(r"[0-9]+")
+
+
+class Tokens:
+    __slots__ = ("words", "starts", "ends", "lex", "_cache", "_raw")
+
+    def __init__(
+        self, words: list[str], starts: list[int], lex: Lexicon, raw: Callable[[int, int], str] | None = None
+    ) -> None:
+        self._raw = raw  # the raw text of a normalised span, for the rare rule that needs diacritics
+        self.words = words
+        self.starts = starts
+        self.ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+        self.lex = lex
+        self._cache: dict[int, list[LexMatch]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def matches(self, i: int) -> list[LexMatch]:
+        if i >= len(self.words):
+            return []
+        found = self._cache.get(i)
+        if found is None:
+            found = self.lex.lookup(self.words, i)
+            self._cache[i] = found
+        return found
+
+    def find(self, i: int, *roles: str, clitic: bool = True) -> LexMatch | None:
+        """Longest phrase at token i with one of `roles` (optionally refusing a proclitic)."""
+        for m in self.matches(i):
+            if m.entry.role in roles and (clitic or m.clitic == 0):
+                return m
+        return None
+
+    def find_all(self, i: int, role: str) -> list[LexMatch]:
+        return [m for m in self.matches(i) if m.entry.role == role]
+
+    def raw_word(self, i: int) -> str:
+        if self._raw is None or not 0 <= i < len(self.words):
+            return self.word(i)
+        return self._raw(self.starts[i], self.ends[i])
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def is_int(self, i: int) -> bool:
+        return 0 <= i < len(self.words) and _PLAIN_INT.fullmatch(self.words[i]) is not None
+
+    def has_digit(self, i: int) -> bool:
+        return 0 <= i < len(self.words) and _HAS_DIGIT.search(self.words[i]) is not None
+
+    def adjacent(self, i: int) -> bool:
+        """Token i starts right where token i-1 ends (no space between)."""
+        return 0 < i < len(self.words) and self.starts[i] == self.ends[i - 1]
