@@ -180,7 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--reference-date", type=_date_arg, default=None, metavar="YYYY-MM-DD")
     ex.set_defaults(func=cmd_extract)
 
-    gold = sub.add_parser("gold", help="gold file tools")
+    gold = sub.add_parser(
+        "gold",
+        help="gold file tools",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  python -m pipeline gold check corpus/",
+    )
     gold_sub = gold.add_subparsers(dest="gold_command", required=True)
     check = gold_sub.add_parser(
         "check",

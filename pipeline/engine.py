@@ -26,15 +26,43 @@ _ANCHOR_ROLES = frozenset(
 )  # fmt: skip
 
 
+# Anchors that start a mention only with a strong token close after them (a
+# preposition, a year noun, a modifier): `في` alone is everywhere.
+_WEAK_ROLES = frozenset(
+    {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_noun",
+     "range_open", "temporal_prep", "sign"}
+)  # fmt: skip
+_REACH = 6  # tokens a weak anchor looks ahead for a strong one
+
+
 def _anchors(toks: Tokens) -> list[int]:
-    out = []
+    strong: list[int] = []
+    weak: list[int] = []
+    support: list[int] = []  # strong anchors, and amounts of time (قبل شهرين)
     for i in range(len(toks)):
-        if toks.has_digit(i) or toks.words[i] in ("-", "+", "%", "ال"):
-            out.append(i)
+        w = toks.words[i]
+        if toks.has_digit(i) or w in ("-", "+", "%", "ال"):
+            strong.append(i)
+            support.append(i)
             continue
-        if any(m.entry.role in _ANCHOR_ROLES for m in toks.matches(i)):
-            out.append(i)
-    return out
+        all_roles = {m.entry.role for m in toks.matches(i)}
+        roles = all_roles & _ANCHOR_ROLES
+        if roles - _WEAK_ROLES:
+            strong.append(i)
+            support.append(i)
+        else:
+            if roles:
+                weak.append(i)
+            if "duration_unit" in all_roles:
+                support.append(i)
+    keep = set(strong)
+    k = 0
+    for i in weak:
+        while k < len(support) and support[k] <= i:
+            k += 1
+        if k < len(support) and support[k] - i <= _REACH:
+            keep.add(i)
+    return sorted(keep)
 
 
 def _select(cands: list[Candidate], toks: Tokens) -> list[Candidate]:
@@ -44,14 +72,15 @@ def _select(cands: list[Candidate], toks: Tokens) -> list[Candidate]:
         enumerate(cands),
         key=lambda ic: (-(toks.ends[ic[1].end - 1] - toks.starts[ic[1].start] - ic[1].clitic), ic[1].start, ic[0]),
     )
-    taken: list[tuple[int, int]] = []
+    # One byte per character marks what is taken: checking costs the span's length.
+    taken = bytearray(toks.ends[-1] if len(toks) else 0)
     chosen: list[Candidate] = []
     for _, c in order:
         a = toks.starts[c.start] + c.clitic
         b = toks.ends[c.end - 1]
-        if any(a < y and x < b for x, y in taken):
+        if taken.find(1, a, b) != -1:
             continue
-        taken.append((a, b))
+        taken[a:b] = b"\x01" * (b - a)
         chosen.append(c)
     chosen.sort(key=lambda c: toks.starts[c.start] + c.clitic)
     return chosen

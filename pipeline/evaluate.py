@@ -104,13 +104,13 @@ def evaluate(
     for g in golds:
         s = ev.scores[g.kind]
         text = texts.get(g.doc, "")
-        p = pred_keys.get((g.doc, g.kind, g.start, g.end))
-        if p is not None:
+        match = pred_keys.get((g.doc, g.kind, g.start, g.end))
+        if match is not None:
             s.strict_tp += 1
-            if p.normalized == g.normalized:
+            if match.normalized == g.normalized:
                 s.value_correct += 1
             else:
-                ev.differences.append(Difference("wrong value", g, p, _context(text, g.start, g.end)))
+                ev.differences.append(Difference("wrong value", g, match, _context(text, g.start, g.end)))
             continue
         near = overlaps(g, preds)
         if near:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -79,7 +80,7 @@ def check_gold(records: list[tuple[int, GoldMention]], texts: Mapping[str, str])
         by_doc_kind.setdefault((r.doc, r.kind), []).append((n, r))
     for group in by_doc_kind.values():
         group.sort(key=lambda nr: (nr[1].start, nr[1].end))
-        for (na, a), (nb, b) in zip(group, group[1:], strict=False):
+        for (na, a), (nb, b) in itertools.pairwise(group):
             if b.start < a.end:
                 problems.append(GoldProblem(nb, f"overlaps line {na} ({a.text!r})"))
     problems.sort(key=lambda p: p.line)

@@ -86,6 +86,13 @@ def _forms(cell: str) -> list[str]:
     return [f.strip() for f in cell.split("|") if f.strip()]
 
 
+def as_fraction(value: object) -> Fraction:
+    """A number-word entry's value as an exact fraction."""
+    if isinstance(value, Fraction | Decimal | int):
+        return Fraction(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
 def parse_number(text: str) -> Decimal | Fraction:
     if "/" in text:
         return Fraction(text)
@@ -95,6 +102,9 @@ def parse_number(text: str) -> Decimal | Fraction:
 class Lexicon:
     def __init__(self) -> None:
         self._index: dict[str, list[Entry]] = defaultdict(list)
+        # word -> the entries it may start (with the proclitic length); words
+        # repeat, so each is resolved once per process.
+        self._starts: dict[str, list[tuple[int, Entry]]] = {}
         self.currency_by_lemma: dict[str, CurrencyName] = {}
         self.qualifiers: dict[tuple[str, str], str] = {}  # (lemma, qualifier key) -> code
 
@@ -102,6 +112,7 @@ class Lexicon:
         words = tuple(tokenize(normalise_key(form))[0])
         if not words:
             return
+        self._starts.clear()
         entries = self._index[words[0]]
         entry = Entry(words, role, value)
         if entry not in entries:
@@ -123,14 +134,21 @@ class Lexicon:
                 if p.endswith("ل") and rest.startswith("ل"):
                     yield len(p), "ا" + rest  # للعام = ل + العام
 
+    def _candidates(self, word: str) -> list[tuple[int, Entry]]:
+        cands = self._starts.get(word)
+        if cands is None:
+            cands = [(clitic, e) for clitic, first in self._variants(word) for e in self._index.get(first, ())]
+            if len(self._starts) < 1_000_000:  # bound the cache on endless vocabularies
+                self._starts[word] = cands
+        return cands
+
     def lookup(self, words: list[str], i: int) -> list[LexMatch]:
         """Every phrase starting at token i, longest first."""
         found: list[LexMatch] = []
-        for clitic, first in self._variants(words[i]):
-            for entry in self._index.get(first, ()):
-                n = len(entry.words)
-                if i + n <= len(words) and all(words[i + k] == entry.words[k] for k in range(1, n)):
-                    found.append(LexMatch(entry, i + n, clitic))
+        for clitic, entry in self._candidates(words[i]):
+            n = len(entry.words)
+            if i + n <= len(words) and all(words[i + k] == entry.words[k] for k in range(1, n)):
+                found.append(LexMatch(entry, i + n, clitic))
         found.sort(key=lambda m: (-(m.end - i), m.clitic))
         return found
 
@@ -145,7 +163,7 @@ def _load() -> Lexicon:
     for _, row in _rows("currency_names.tsv"):
         name = CurrencyName(row["lemma"], row["default"])
         lex.currency_by_lemma[row["lemma"]] = name
-        for form in _forms(row["forms"]) + [row["lemma"]]:
+        for form in [*_forms(row["forms"]), row["lemma"]]:
             lex.add(form, "currency", name)
     for _, row in _rows("currency_qualifiers.tsv"):
         for form in _forms(row["qualifiers"]):

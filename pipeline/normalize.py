@@ -10,12 +10,12 @@ character, the raw span it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -81,8 +81,8 @@ def _attaches_left(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _changing_chars() -> regex.Pattern[str]:
-    return regex.compile("[" + regex.escape("".join(sorted(_table()))) + "]")
+def _changing_chars() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_table()))) + "]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
+from .lexicon import as_fraction
 from .tokens import Tokens
 
 _AGENCY = re.compile(r"([0-9]+)[ر،]([0-9]+)")  # 5ر2 = 2.5, fraction written first
@@ -23,23 +24,27 @@ _THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,٬])[0-9]{3})(?:\1[0-9]{3})*")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _MIXED = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})*(?!\1)[.,][0-9]+")
 
+MAX_DIGITS = 40
 WORD_KINDS = ("unit", "ten", "hundred", "teen_ten", "scale", "scale_plural", "scale_dual", "fraction")
 
 
 def parse_digits(text: str, scale_follows: bool) -> Fraction | None:
     """The value of one digit token, by MENTIONS.md's separator rules."""
+    if len(text) > MAX_DIGITS:
+        return None  # a digit string this long is an identifier, and bounds regex work
     if (m := _AGENCY.fullmatch(text)) is not None:
         return Fraction(Decimal(f"{m.group(2)}.{m.group(1)}"))
-    if "٬" in text:
-        if _THOUSANDS.fullmatch(text) is None:
+    if "٬" in text:  # the Arabic thousands separator is never a decimal mark
+        whole, dot, frac = text.partition(".")
+        if _THOUSANDS.fullmatch(whole) is None or (dot and not frac.isdigit()):
             return None
-        return Fraction(int(text.replace("٬", "")))
+        return Fraction(Decimal(whole.replace("٬", "") + dot + frac))
     if "." in text and "," in text:
         if _MIXED.fullmatch(text) is None:
             return None
         dec = max(text.rfind("."), text.rfind(","))
         whole = re.sub(r"[.,]", "", text[:dec])
-        return Fraction(Decimal(f"{whole}.{text[dec + 1:]}"))
+        return Fraction(Decimal(f"{whole}.{text[dec + 1 :]}"))
     m = _THOUSANDS.fullmatch(text)
     if m is not None:
         sep = m.group(1)
@@ -122,9 +127,7 @@ def _terms_at(toks: Tokens, i: int, first: bool, waw: bool = False) -> list[_Ter
         role = m.entry.role
         ok = m.clitic == 1 and toks.words[i][0] == "و" if waw else first or m.clitic == 0
         if role.startswith("num_") and ok:
-            value = m.entry.value
-            assert isinstance(value, Fraction | Decimal)
-            out.append(_Term(role[4:], Fraction(value), i, m.end, m.clitic))
+            out.append(_Term(role[4:], as_fraction(m.entry.value), i, m.end, m.clitic))
     return out
 
 
@@ -174,13 +177,22 @@ def _is_article_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
         return False
     bare = w[2:]
     return any(
-        m.entry.role == "num_scale" and m.clitic == 0 and Fraction(m.entry.value) == scale  # type: ignore[arg-type]
+        m.entry.role == "num_scale" and m.clitic == 0 and as_fraction(m.entry.value) == scale
         for m in toks.lex.lookup([bare], 0)
     )
 
 
 def read_number(toks: Tokens, i: int) -> Number | None:
     """The longest number starting at token i, or None."""
+    key = ("number", i)
+    if key in toks.memo:
+        return toks.memo[key]  # type: ignore[return-value]
+    num = _read_number(toks, i)
+    toks.memo[key] = num
+    return num
+
+
+def _read_number(toks: Tokens, i: int) -> Number | None:
     firsts = [t for t in _terms_at(toks, i, True) if t.kind != "teen_ten"]
     if not firsts:
         return None
@@ -269,3 +281,34 @@ def _compose(terms: list[_Term], joined: list[bool]) -> Fraction | None:
             group = (group or Fraction(0)) + v
         prev = t.kind
     return total + (group or Fraction(0))
+
+
+@dataclass(frozen=True, slots=True)
+class SignedNumber:
+    start: int
+    end: int
+    clitic: int
+    value: Fraction
+    num: Number
+
+
+def read_signed(toks: Tokens, i: int) -> SignedNumber | None:
+    """A number with its sign: `-5`, `+3`, `سالب 1.3`, `2.4-` (sign typed after)."""
+    sign, start, clitic, k = 1, i, 0, i
+    w = toks.word(i)
+    if w in ("-", "+") and toks.adjacent(i + 1) and toks.has_digit(i + 1) and not toks.has_digit(i - 1):
+        sign, k = (-1 if w == "-" else 1), i + 1
+    else:
+        s = toks.find(i, "sign")
+        if s is not None:
+            sign, k, clitic = int(str(s.entry.value)), s.end, s.clitic
+    num = read_number(toks, k)
+    if num is None:
+        return None
+    if k == i:
+        clitic = num.clitic
+    end = num.end
+    if sign == 1 and k == i and toks.word(end) == "-" and toks.adjacent(end) and num.digits:
+        if not toks.has_digit(end + 1):
+            sign, end = -1, end + 1
+    return SignedNumber(start, end, clitic, sign * num.value, num)

@@ -13,7 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 _CURRENCY_SIGNS = r"\$€£¥₹₺₽₪﷼"
@@ -45,20 +47,42 @@ INFIXES = [r"(?<=[0-9])[-](?=[0-9])", r"(?<=[0-9])[%](?=[0-9])"]
 def arabic_nlp() -> Language:
     nlp = spacy.blank("ar")
     defaults = nlp.Defaults
-    nlp.tokenizer.prefix_search = compile_prefix_regex(PREFIXES + list(defaults.prefixes or [])).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(SUFFIXES + list(defaults.suffixes or [])).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(INFIXES + list(defaults.infixes or [])).finditer
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex(PREFIXES + list(defaults.prefixes or [])).search
+    tokenizer.suffix_search = compile_suffix_regex(SUFFIXES + list(defaults.suffixes or [])).search
+    tokenizer.infix_finditer = compile_infix_regex(INFIXES + list(defaults.infixes or [])).finditer
     return nlp
+
+
+CHUNK = 100_000  # characters per tokenizer call: spaCy refuses texts over 1M
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Cut a long text at whitespace into pieces the tokenizer accepts; a
+    mention never spans a cut, since cuts fall between tokens."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    while len(text) - pos > CHUNK:
+        cut = max(text.rfind("\n", pos, pos + CHUNK), text.rfind(" ", pos, pos + CHUNK))
+        if cut <= pos:
+            cut = pos + CHUNK  # no whitespace at all: a forced cut
+        out.append((pos, text[pos:cut]))
+        pos = cut
+    out.append((pos, text[pos:]))
+    return out
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
     """Token texts and their start offsets in `text`, whitespace tokens dropped."""
-    doc = arabic_nlp().make_doc(text)
+    nlp = arabic_nlp()
     words: list[str] = []
     starts: list[int] = []
-    for tok in doc:
-        if tok.is_space:
-            continue
-        words.append(tok.text)
-        starts.append(tok.idx)
+    for offset, piece in _chunks(text):
+        # Reading the token table as an array avoids building a Token object per token.
+        table = nlp.make_doc(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        for idx, length, space in table:
+            if space:
+                continue
+            words.append(piece[idx : idx + length])
+            starts.append(offset + idx)
     return words, starts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 
 from .lexicon import Lexicon, LexMatch
@@ -13,7 +12,7 @@ _PLAIN_INT = re.compile(r"[0-9]+")
 
 
 class Tokens:
-    __slots__ = ("words", "starts", "ends", "lex", "_cache", "_raw")
+    __slots__ = ("_cache", "_raw", "ends", "lex", "memo", "starts", "words")
 
     def __init__(
         self, words: list[str], starts: list[int], lex: Lexicon, raw: Callable[[int, int], str] | None = None
@@ -24,6 +23,9 @@ class Tokens:
         self.ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
         self.lex = lex
         self._cache: dict[int, list[LexMatch]] = {}
+        # Results of sub-parsers asked at the same token by several rules
+        # (a number, a date point): computed once per token.
+        self.memo: dict[tuple[str, int], object] = {}
 
     def __len__(self) -> int:
         return len(self.words)

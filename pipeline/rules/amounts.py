@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..lexicon import CurrencyName, Subunit
-from ..numbers import Number, fmt, read_number, to_decimal
+from ..lexicon import CurrencyName, Subunit, as_fraction
+from ..numbers import Number, SignedNumber, fmt, read_number, read_signed, to_decimal
 from ..records import AmountRange, MoneyValue, PercentValue
 from ..tokens import Tokens
 from .base import Candidate, joiner
@@ -95,37 +95,6 @@ def percent_at(toks: Tokens, i: int) -> Unit | None:
 # ---------------------------------------------------------------- numbers with signs
 
 
-@dataclass(frozen=True, slots=True)
-class Signed:
-    start: int
-    end: int
-    clitic: int
-    value: Fraction
-    num: Number
-
-
-def _signed(toks: Tokens, i: int) -> Signed | None:
-    """A number with its sign: `-5`, `+3`, `سالب 1.3`, `2.4-` (sign typed after)."""
-    sign, start, clitic, k = 1, i, 0, i
-    w = toks.word(i)
-    if w in ("-", "+") and toks.adjacent(i + 1) and toks.has_digit(i + 1) and not toks.has_digit(i - 1):
-        sign, k = (-1 if w == "-" else 1), i + 1
-    else:
-        s = toks.find(i, "sign")
-        if s is not None:
-            sign, k, clitic = int(str(s.entry.value)), s.end, s.clitic
-    num = read_number(toks, k)
-    if num is None:
-        return None
-    if k == i:
-        clitic = num.clitic
-    end = num.end
-    if sign == 1 and k == i and toks.word(end) == "-" and toks.adjacent(end) and num.digits:
-        if not toks.has_digit(end + 1):
-            sign, end = -1, end + 1
-    return Signed(start, end, clitic, sign * num.value, num)
-
-
 def _fmt(v: Fraction) -> str:
     return fmt(to_decimal(v))
 
@@ -133,7 +102,9 @@ def _fmt(v: Fraction) -> str:
 # ---------------------------------------------------------------- money
 
 
-def _money_cand(start: int, end: int, clitic: int, lo: Fraction, hi: Fraction | None, code: str, rule: str) -> Candidate:
+def _money_cand(
+    start: int, end: int, clitic: int, lo: Fraction, hi: Fraction | None, code: str, rule: str
+) -> Candidate:
     if hi is None:
         norm = f"{code} {_fmt(lo)}"
         value = MoneyValue(currency=code, amount=to_decimal(lo))
@@ -162,15 +133,17 @@ def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     # a symbol or ISO code before the number: `$10`, `USD 10`, `€ 5`
     sym = toks.find(i, "cur_symbol", clitic=True)
     if sym is not None:
-        n = _signed(toks, sym.end)
+        n = read_signed(toks, sym.end)
         if n is not None and n.clitic == 0:
             found.append(_money_cand(i, n.end, sym.clitic, n.value, None, str(sym.entry.value), "symbol_number"))
     rng = _range(toks, i, lambda k: currency_at(toks, k, doc), lambda k: currency_at(toks, k, doc) is not None)
     if rng is not None:
-        start, end, clitic, lo, hi, unit = rng
-        found.append(_money_cand(start, end, clitic, lo * unit.factor, hi * unit.factor, unit.code, "money_range"))
-    n = _signed(toks, i)
-    unit = currency_at(toks, n.end, doc) if n is not None else None
+        start, end, clitic, lo, hi, r_unit = rng
+        found.append(
+            _money_cand(start, end, clitic, lo * r_unit.factor, hi * r_unit.factor, r_unit.code, "money_range")
+        )
+    n = read_signed(toks, i)
+    unit: Unit | None = currency_at(toks, n.end, doc) if n is not None else None
     if unit is not None and unit.of_plural and not (n is not None and n.num.scaled):
         unit = None
     if n is None:
@@ -192,7 +165,7 @@ def _currency_then_one(toks: Tokens, i: int, doc: DocCurrencies) -> Candidate | 
     if unit is None or unit.lemma == "":
         return None
     one = toks.find(unit.end, "num_unit", clitic=False)
-    if one is None or Fraction(one.entry.value) != 1:  # type: ignore[arg-type]
+    if one is None or as_fraction(one.entry.value) != 1:
         return None
     return _money_cand(i, one.end, 0, unit.factor, None, unit.code, "currency_one")
 
@@ -211,14 +184,14 @@ def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
     found: list[Candidate] = []
     pre = percent_at(toks, i)
     if pre is not None and toks.word(i) in ("%",):
-        n = _signed(toks, pre.end)
+        n = read_signed(toks, pre.end)
         if n is not None and n.clitic == 0 and n.num.digits:
             found.append(_pct_cand(i, n.end, 0, n.value, None, "percent_sign_number"))
     rng = _range(toks, i, lambda k: percent_at(toks, k), lambda k: percent_at(toks, k) is not None)
     if rng is not None:
         start, end, clitic, lo, hi, _ = rng
         found.append(_pct_cand(start, end, clitic, lo, hi, "percent_range"))
-    n = _signed(toks, i)
+    n = read_signed(toks, i)
     unit = percent_at(toks, n.end) if n is not None else None
     if n is not None and unit is not None and unit.clitic in (0, 1) and toks.words[n.end][: unit.clitic] in ("", "ب"):
         found.append(_pct_cand(i, unit.end, n.clitic, n.value, None, "number_percent"))
@@ -244,7 +217,7 @@ def _range(
         kind, k = "dash", i
     else:
         return None
-    a = _signed(toks, k)
+    a = read_signed(toks, k)
     if a is None:
         return None
     if kind == "dash":
@@ -261,16 +234,16 @@ def _range(
         j = joiner(toks, k)
         if j is None:
             return None
-        b = _signed(toks, j) if j != k else _glued(toks, k)
+        b = read_signed(toks, j) if j != k else _glued(toks, k)
     elif kind == "from":
         to = toks.find(k, "range_to")
         if to is None:
             return None
-        b = _signed(toks, to.end)
+        b = read_signed(toks, to.end)
     else:
         if toks.word(k) != "-":
             return None
-        b = _signed(toks, k + 1)
+        b = read_signed(toks, k + 1)
     if b is None:
         return None
     unit = unit_at(b.end)
@@ -285,13 +258,13 @@ def _range(
     return start, unit.end, clitic, lo, hi, unit
 
 
-def _glued(toks: Tokens, i: int) -> Signed | None:
+def _glued(toks: Tokens, i: int) -> SignedNumber | None:
     """`و10` tokenised as one word never happens for digits (the tokenizer splits
     it), but number words do glue: `بين عشرة وعشرين`."""
     num = read_number(toks, i)
     if num is None or num.clitic != 1:
         return None
-    return Signed(i, num.end, 1, num.value, num)
+    return SignedNumber(i, num.end, 1, num.value, num)
 
 
 def _trailing_scale(num: Number) -> Fraction:
@@ -301,7 +274,7 @@ def _trailing_scale(num: Number) -> Fraction:
     v = num.value
     scale = Fraction(1)
     for s in (Fraction(10**12), Fraction(10**9), Fraction(10**6), Fraction(10**3)):
-        if v >= s and (v / s).denominator == 1 or (v >= s and (v / s) * 1000 % 1 == 0):
+        if (v >= s and (v / s).denominator == 1) or (v >= s and (v / s) * 1000 % 1 == 0):
             scale = s
             break
     return scale
@@ -311,4 +284,4 @@ def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     return money_at(toks, i, doc) + percent_at_token(toks, i)
 
 
-__all__ = ["DocCurrencies", "Decimal", "amounts_at", "scan_doc_currencies"]
+__all__ = ["Decimal", "DocCurrencies", "amounts_at", "scan_doc_currencies"]

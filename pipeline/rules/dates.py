@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from ..calendars import (
     Point,
@@ -159,8 +160,16 @@ def _with_month(toks: Tokens, i: int, start: int, clitic: int, day: int | None, 
         if cal == "hijri" and era is None and year > 1600:
             # رمضان 2025: a Hijri month placed in a Gregorian year
             norm = hijri_month_in_gregorian_year(month, year) if day is None else None
-            return Pt(start, end, clitic, Point(year, month, day), "gregorian", "month", rule + "_hijri_in_gregorian",
-                      normalized=norm)
+            return Pt(
+                start,
+                end,
+                clitic,
+                Point(year, month, day),
+                "gregorian",
+                "month",
+                rule + "_hijri_in_gregorian",
+                normalized=norm,
+            )
     if day is not None and not valid_day(year if cal == "gregorian" else None, month, day):
         if cal == "gregorian" or day > 30:
             return None
@@ -230,6 +239,8 @@ def _numeric(toks: Tokens, i: int) -> Pt | None:
         end += 1
     for stop in range(end, i, -1):
         text = "".join(toks.words[i:stop])
+        if len(text) > 10:
+            continue
         for pattern, order in _NUMERIC:
             m = pattern.fullmatch(text)
             if m is None:
@@ -330,6 +341,15 @@ _POINT_RULES: list[Callable[[Tokens, int], Pt | None]] = [
 
 
 def point(toks: Tokens, i: int) -> Pt | None:
+    key = ("date_point", i)
+    if key in toks.memo:
+        return toks.memo[key]  # type: ignore[return-value]
+    best = _point(toks, i)
+    toks.memo[key] = best
+    return best
+
+
+def _point(toks: Tokens, i: int) -> Pt | None:
     best: Pt | None = None
     for rule in _POINT_RULES:
         p = rule(toks, i)
@@ -358,7 +378,7 @@ def _cand(p: Pt, norm: str | None, value: DateValue, rule: str | None = None) ->
 
 
 def _point_cand(p: Pt) -> Candidate:
-    cal = "hijri" if p.calendar == "hijri" else "gregorian"
+    cal: Literal["gregorian", "hijri"] = "hijri" if p.calendar == "hijri" else "gregorian"
     value = DateValue(calendar=cal, granularity=p.gran, start=_dp(p.point), weekday=p.weekday, relative=p.relative)
     return _cand(p, _point_norm(p), value)
 
@@ -437,7 +457,7 @@ def _compatible(a: Pt, b: Pt) -> bool:
         return b.point.month is not None and b.point.day is None
     if a.rule == "range_year":
         return b.gran == "year"
-    if b.rule == "range_day" or b.rule.startswith("range_month") and a.point.month is None:
+    if b.rule == "range_day" or (b.rule.startswith("range_month") and a.point.month is None):
         return False
     if b.rule == "range_year":
         return a.gran == "year"
@@ -518,7 +538,13 @@ def _season(toks: Tokens, i: int) -> Candidate | None:
         if head.entry.role == "fiscal_noun" and toks.word(k).startswith("ال") and _SEASON.fullmatch(toks.word(k + 1)):
             k += 1  # الموسم الزراعي 2023/2024: one adjective between
     word = toks.word(k)
-    if head is not None and toks.is_int(k) and toks.word(k + 1) == "-" and toks.adjacent(k + 1) and toks.adjacent(k + 2):
+    if (
+        head is not None
+        and toks.is_int(k)
+        and toks.word(k + 1) == "-"
+        and toks.adjacent(k + 1)
+        and toks.adjacent(k + 2)
+    ):
         word = f"{word}/{toks.word(k + 2)}"  # العام المالي 2023-2024
         if _SEASON.fullmatch(word):
             k += 2
@@ -527,8 +553,9 @@ def _season(toks: Tokens, i: int) -> Candidate | None:
         if head is not None and head.entry.role == "fiscal_noun":
             y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
             if y is not None:
-                return Candidate("date", i, k + 1, clitic, str(y), DateValue(granularity="year", start=DatePoint(year=y)),
-                                 rule)
+                return Candidate(
+                    "date", i, k + 1, clitic, str(y), DateValue(granularity="year", start=DatePoint(year=y)), rule
+                )
         return None
     a, b = int(m.group(1)), int(m.group(2))
     if b != a + 1 or not YEAR_MIN <= a <= YEAR_MAX:
@@ -579,13 +606,15 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             if era[0] != "gregorian":
                 return None  # القرن الخامس قبل الميلاد; Hijri centuries are not converted
             end = era[1]  # القرن السابع الميلادي
-        value = DateValue(granularity="century", start=DatePoint(year=(c[0] - 1) * 100 + 1), end=DatePoint(year=c[0] * 100))
+        value = DateValue(
+            granularity="century", start=DatePoint(year=(c[0] - 1) * 100 + 1), end=DatePoint(year=c[0] * 100)
+        )
         return Candidate("date", i, end, noun.clitic, century_range(c[0]), value, "century")
     rel = _arg(toks, noun.end, "relative_modifier", clitic=False)
     if rel is not None:
-        norm = century_range(century_of(ref.year) + int(rel[0])) if ref else None
+        rel_norm = century_range(century_of(ref.year) + int(rel[0])) if ref else None
         value = DateValue(granularity="century", relative=True)
-        return Candidate("date", i, rel[1], noun.clitic, norm, value, "relative_century")
+        return Candidate("date", i, rel[1], noun.clitic, rel_norm, value, "relative_century")
     return None
 
 
@@ -608,8 +637,9 @@ def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if cent is not None and cent.rule in ("century", "relative_century"):
         end, relative = cent.end, cent.rule == "relative_century"
         if cent.normalized is None:
-            return Candidate("date", i, end, dw.clitic, None, DateValue(granularity="decade", relative=True),
-                             "decade_century")
+            return Candidate(
+                "date", i, end, dw.clitic, None, DateValue(granularity="decade", relative=True), "decade_century"
+            )
         base = int(cent.normalized[:4]) - 1
     else:
         if not toks.words[i][dw.clitic :].startswith("ال"):
@@ -771,8 +801,9 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             name = name[:-1]
         parts.append((name, n))
         k = unit.end
-        if toks.word(k) == "و" or (toks.word(k).startswith("و") and toks.find(k, "duration_unit") is None
-                                   and read_number(toks, k) is not None):
+        if toks.word(k) == "و" or (
+            toks.word(k).startswith("و") and toks.find(k, "duration_unit") is None and read_number(toks, k) is not None
+        ):
             nxt = k + 1 if toks.word(k) == "و" else k
             if read_number(toks, nxt) is None and toks.find(nxt, "duration_unit") is None:
                 break
@@ -796,8 +827,8 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
                 y, m = add_months(d, sign * n)
                 d = d.replace(year=y, month=m, day=min(d.day, 28))
             elif unit_name in ("year", "decade", "century"):
-                mult = {"year": 1, "decade": 10, "century": 100}[unit_name]
-                d = d.replace(year=d.year + sign * n * mult, day=min(d.day, 28))
+                years = {"year": 1, "decade": 10, "century": 100}[unit_name]
+                d = d.replace(year=d.year + sign * n * years, day=min(d.day, 28))
         norm = shift(d, "day" if gran == "week" else gran, 0)
     gran_out: Granularity = {"day": "day", "week": "day", "month": "month"}.get(parts[-1][0], "year")  # type: ignore[assignment]
     return Candidate("date", i, end, prep.clitic, norm, _rel_value(gran_out), "ago_later")
@@ -861,13 +892,15 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     else:
         y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
         if y is not None and len(toks.words[k]) == 4:
-            inner = Candidate("date", k, k + 1, 0, str(y), DateValue(granularity="year", start=DatePoint(year=y)),
-                              "marked_year")
+            inner = Candidate(
+                "date", k, k + 1, 0, str(y), DateValue(granularity="year", start=DatePoint(year=y)), "marked_year"
+            )
         else:
             mo = _month(toks, k)
             if mo is not None:  # the modifier vouches for an ambiguous name (أواخر ماي)
-                inner = Candidate("date", k, mo[2], 0, None, DateValue(granularity="month",
-                                  start=DatePoint(month=mo[0])), "month")
+                inner = Candidate(
+                    "date", k, mo[2], 0, None, DateValue(granularity="month", start=DatePoint(month=mo[0])), "month"
+                )
                 inner = replace(inner, normalized=Point(None, mo[0]).fmt())
             else:
                 inner = _relative_period(toks, k, ref) or _decade(toks, k, ref) or _century(toks, k, ref)

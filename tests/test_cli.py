@@ -1,0 +1,218 @@
+"""The command line as a user meets it: exit codes, one error line per bad file, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "في 20 أكتوبر 1947 بلغت المساعدات 78.3 مليار دولار، أي 59٪ من الإجمالي."
+RECORD_FIELDS = {"doc", "kind", "start", "end", "text", "normalized", "value", "rule"}
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def records(out: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stdout, proc.stdout
+
+
+def error_lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+
+
+# ---- run: bad files next to a good one
+
+
+def _check_bad_files(proc: subprocess.CompletedProcess[str], bad: dict[Path, tuple[str, ...]], out: Path) -> None:
+    no_traceback(proc)
+    assert proc.returncode == 1, proc.stderr
+    lines = error_lines(proc)
+    for path, reasons in bad.items():
+        named = [line for line in lines if str(path) in line]
+        assert len(named) == 1, f"expected one error line for {path}, got {named}\n{proc.stderr}"
+        assert any(r in named[0].lower() for r in reasons), f"no reason ({'/'.join(reasons)}) in {named[0]!r}"
+    rows = records(out)
+    good = {(r["kind"], r["normalized"]) for r in rows if r["doc"] == "good"}
+    assert good >= {("date", "1947-10-20"), ("money", "USD 78300000000"), ("percent", "59%")}, rows
+    assert not {r["doc"] for r in rows} & {p.stem for p in bad}, "a bad file produced records"
+
+
+def test_bad_files_are_reported_and_good_ones_written(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "latin1.txt").write_bytes("في 20 أكتوبر 1947".encode() + b" caf\xe9 \xff\xfe")
+    (corpus / "empty.txt").write_bytes(b"")
+    bad: dict[Path, tuple[str, ...]] = {
+        corpus / "latin1.txt": ("utf-8", "utf8", "decode", "encoding"),
+        corpus / "empty.txt": ("empty",),
+    }
+    locked = corpus / "locked.txt"
+    locked.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if not os.access(locked, os.R_OK):  # root reads it anyway: then it is a good file here
+            bad[locked] = ("read", "permission", "denied")
+        proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+    finally:
+        locked.chmod(0o644)
+    _check_bad_files(proc, bad, out)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    locked = corpus / "locked.txt"
+    locked.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: a chmod 000 file is still readable")
+        proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+    finally:
+        locked.chmod(0o644)
+    _check_bad_files(proc, {locked: ("read", "permission", "denied")}, out)
+
+
+def test_only_good_files_exit_zero(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert error_lines(proc) == []
+
+
+def test_bom_is_removed_before_counting(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "plain.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    rows = records(out)
+    plain = [{k: v for k, v in r.items() if k != "doc"} for r in rows if r["doc"] == "plain"]
+    bom = [{k: v for k, v in r.items() if k != "doc"} for r in rows if r["doc"] == "bom"]
+    assert plain and bom == plain
+    for r in plain:
+        start, end = r["start"], r["end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert GOOD[start:end] == r["text"]
+
+
+def test_run_on_a_missing_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    proc = cli("run", str(missing), "--out", str(tmp_path / "out"))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(missing) in lines[0], proc.stderr
+
+
+@pytest.mark.parametrize("command", [["run", "corpus/"], ["extract", "أمس"]])
+@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "14/02/2025"])
+def test_bad_reference_date(command: list[str], bad: str, tmp_path: Path) -> None:
+    proc = cli(*command, "--reference-date", bad, *(["--out", str(tmp_path)] if command[0] == "run" else []))
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert "usage:" in proc.stderr and "--reference-date" in proc.stderr and bad in proc.stderr, proc.stderr
+
+
+# ---- extract
+
+
+def test_extract_jsonl_fields() -> None:
+    proc = cli("extract", GOOD, "--jsonl")
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) >= 3
+    for r in rows:
+        assert set(r) == RECORD_FIELDS, set(r) ^ RECORD_FIELDS
+        assert GOOD[r["start"] : r["end"]] == r["text"]
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+
+
+def test_extract_reads_stdin() -> None:
+    from_arg = cli("extract", GOOD, "--jsonl")
+    from_stdin = cli("extract", "--jsonl", stdin=GOOD)
+    no_traceback(from_stdin)
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout == from_arg.stdout and from_stdin.stdout.strip()
+
+
+def test_extract_plain_output_shows_values() -> None:
+    proc = cli("extract", GOOD)
+    assert proc.returncode == 0, proc.stderr
+    assert "1947-10-20" in proc.stdout and "USD 78300000000" in proc.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["gold"], ["gold", "check"]])
+def test_help_shows_an_example(command: list[str]) -> None:
+    proc = cli(*command, "--help")
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert "python -m pipeline" in proc.stdout
+    examples = [line for line in proc.stdout.splitlines() if line.strip().startswith("python -m pipeline ")]
+    assert examples, f"`{' '.join(['python -m pipeline', *command])} --help` shows no example line:\n{proc.stdout}"
+
+
+# ---- reference dates: meta.json per document, --reference-date for the others
+
+
+def test_meta_and_reference_date(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    text = "وقال المتحدث أمس إن الاتفاق سيوقع."
+    (corpus / "dated.txt").write_text(text, encoding="utf-8")
+    (corpus / "other.txt").write_text(text, encoding="utf-8")
+    (corpus / "meta.json").write_text(json.dumps({"dated": {"reference_date": "2025-02-14"}}), encoding="utf-8")
+
+    def yesterday(rows: list[dict[str, object]], doc: str) -> object:
+        found = [r for r in rows if r["doc"] == doc and r["text"] == "أمس"]
+        assert len(found) == 1, rows
+        return found[0]["normalized"]
+
+    proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert yesterday(records(out), "dated") == "2025-02-13"
+    assert yesterday(records(out), "other") is None
+
+    proc = cli("run", str(corpus), "--out", str(out), "--quiet", "--reference-date", "2024-03-01")
+    assert proc.returncode == 0, proc.stderr
+    assert yesterday(records(out), "dated") == "2025-02-13"  # meta.json wins for its document
+    assert yesterday(records(out), "other") == "2024-02-29"
+
+
+def test_no_temporary_files_left(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "gold.jsonl").write_text(
+        json.dumps({"doc": "good", "kind": "percent", "start": GOOD.index("59٪"), "end": GOOD.index("59٪") + 3,
+                    "text": "59٪", "normalized": "59%"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    for _ in range(2):  # the second run replaces existing files
+        proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+        assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert {"records.jsonl", "report.md", "report.json"} <= set(names)
+    assert not [n for n in names if n.endswith(".tmp") or n.startswith(".")], names
