@@ -57,7 +57,8 @@ def test_numbers_table(line: int, text: str, value: str) -> None:
         return
     assert num is not None, f"{TABLE.name}:{line}: {text!r} not read (tokens {toks.words})"
     assert (num.start, num.end) == (0, len(toks)), (
-        f"{TABLE.name}:{line}: {text!r} read {to_decimal(num.value)} over {toks.words[num.start : num.end]} of {toks.words}"
+        f"{TABLE.name}:{line}: {text!r} read {to_decimal(num.value)} "
+        f"over {toks.words[num.start : num.end]} of {toks.words}"
     )
     assert to_decimal(num.value) == Decimal(value), (
         f"{TABLE.name}:{line}: {text!r} = {to_decimal(num.value)}, expected {value}"
