@@ -12,8 +12,10 @@ from .corpus import GOLD_FILE, DocError, discover, parse_date, read_meta, read_t
 from .engine import extract
 from .evaluate import evaluate
 from .gold import check_gold, load_gold
+from .gold_edit import GoldEditError, accept, add, annotate, open_gold, reject, save
+from .html_report import render as render_html
 from .progress import Progress
-from .records import Mention
+from .records import GoldMention, Mention
 from .report import as_json, markdown, terminal
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -70,6 +72,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     write_atomic(out / "records.jsonl", records_jsonl(mentions))
     summary = f"{len(texts)} documents, {len(mentions)} mentions -> {out / 'records.jsonl'}"
     gold_path = folder / GOLD_FILE
+    gold: list[GoldMention] | None = None
+    ev = None
     if gold_path.exists():
         records, problems = load_gold(gold_path)
         problems += check_gold(records, {**texts, **{d.id: "" for d in docs if d.id not in texts}})
@@ -80,11 +84,20 @@ def cmd_run(args: argparse.Namespace) -> int:
             _err(f"{gold_path}: {len(problems)} problems; run `python -m pipeline gold check` for all")
             return EXIT_USAGE
         gold = [r for _, r in records]
-        ev = evaluate(mentions, gold, texts, texts.keys())
-        write_atomic(out / "report.md", markdown(ev))
+        # A document with unreviewed drafts is not scored: its gold is not gold yet.
+        drafted = sorted({r.doc for r in gold if r.draft})
+        scored = [d for d in texts if d not in drafted]
+        ev = evaluate(mentions, [g for g in gold if g.doc in scored], texts, scored)
+        n_drafts = sum(1 for r in gold if r.draft)
+        write_atomic(out / "report.md", markdown(ev, drafts=n_drafts))
         write_atomic(out / "report.json", as_json(ev))
-        print(terminal(ev))
+        print(terminal(ev, color=sys.stdout.isatty()))
+        if n_drafts:
+            print(f"{n_drafts} draft gold records in {len(drafted)} documents are unreviewed and not scored: "
+                  f"{', '.join(drafted)} (review with `python -m pipeline gold list DOC`)")  # fmt: skip
         summary += f"; report -> {out / 'report.md'}"
+    write_atomic(out / "report.html", render_html(texts, mentions, gold, ev))
+    summary += f", {out / 'report.html'}"
     print(summary)
     if failed:
         _err(f"{failed} of {len(docs)} files failed")
@@ -143,6 +156,48 @@ def cmd_gold_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    try:
+        path, n = annotate(args.text, args.reference_date, args.corpus)
+    except (GoldEditError, DocError) as exc:
+        _err(str(exc))
+        return EXIT_SOME_FAILED
+    print(f"{n} draft mentions proposed for {args.text} in {path}")
+    print("review them: python -m pipeline gold list DOC, then gold accept / reject / add")
+    return EXIT_OK
+
+
+def _gold_edit(args: argparse.Namespace) -> int:
+    try:
+        gold = open_gold(args.corpus)
+        if args.gold_command == "list":
+            rows = gold.for_doc(args.doc)
+            if not rows:
+                _err(f"no gold records for {args.doc!r} in {gold.path}")
+                return EXIT_SOME_FAILED
+            for n, r in enumerate(rows, 1):
+                flag = "draft" if r.draft else "     "
+                value = r.normalized or "null"
+                print(f"{n:>4} {flag} {r.kind:<8} {r.start:>6}-{r.end:<6} {value:<26} \u2068{r.text}\u2069")
+            return EXIT_OK
+        if args.gold_command == "accept":
+            n = accept(gold, args.doc, None if args.all else args.numbers)
+            message = f"accepted {n} drafts of {args.doc}"
+        elif args.gold_command == "reject":
+            n = reject(gold, args.doc, args.numbers)
+            message = f"rejected {n} records of {args.doc}"
+        else:
+            norm = None if args.normalized == "null" else args.normalized
+            rec = add(gold, args.doc, args.text, args.occurrence, args.kind, norm)
+            message = f"added {rec.kind} {rec.text!r} at {rec.start}-{rec.end} -> {rec.normalized}"
+        save(gold)
+    except GoldEditError as exc:
+        _err(str(exc))
+        return EXIT_SOME_FAILED
+    print(message)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
@@ -195,6 +250,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus folder (default: corpus/)")
     check.set_defaults(func=cmd_gold_check)
+
+    def edit_parser(name: str, help_: str, example: str) -> argparse.ArgumentParser:
+        p = gold_sub.add_parser(
+            name, help=help_, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=f"example:\n  {example}"
+        )
+        p.add_argument("doc", help="document id (file path under the corpus folder, without .txt)")
+        p.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus/)")
+        p.set_defaults(func=_gold_edit)
+        return p
+
+    edit_parser("list", "list a document's gold records, numbered", "python -m pipeline gold list eg_budget")
+    acc = edit_parser(
+        "accept", "mark drafts as reviewed", "python -m pipeline gold accept eg_budget 1 2 5   (or --all)"
+    )
+    acc.add_argument("numbers", type=int, nargs="*", help="record numbers from `gold list`")
+    acc.add_argument("--all", action="store_true", help="accept every draft of the document")
+    rej = edit_parser("reject", "delete gold records", "python -m pipeline gold reject eg_budget 3")
+    rej.add_argument("numbers", type=int, nargs="+", help="record numbers from `gold list`")
+    addp = edit_parser(
+        "add",
+        "add a reviewed mention by its text (offsets are computed)",
+        "python -m pipeline gold add eg_budget --text 'منتصف مايو' --kind date --normalized XXXX-05",
+    )
+    addp.add_argument("--text", required=True, help="the mention exactly as written in the document")
+    addp.add_argument("--occurrence", type=int, default=1, help="which occurrence of the text (default: 1, the first)")
+    addp.add_argument("--kind", required=True, choices=["date", "money", "percent"])
+    addp.add_argument("--normalized", required=True, help="the normalized value, or null")
+
+    ann = sub.add_parser(
+        "annotate",
+        help="propose gold for a new text from the current extraction, as drafts",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  python -m pipeline annotate corpus/new_story.txt\n"
+        "  then: python -m pipeline gold list new_story; gold accept new_story --all",
+    )
+    ann.add_argument("text", type=Path, help="the .txt file, inside a corpus folder")
+    ann.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the folder holding the text)")
+    ann.add_argument("--reference-date", type=_date_arg, default=None, metavar="YYYY-MM-DD")
+    ann.set_defaults(func=cmd_annotate)
     return parser
 
 

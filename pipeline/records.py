@@ -68,7 +68,8 @@ class Mention(_Model):
 
 
 class GoldMention(_Model):
-    """A gold record: the fields of a mention that are compared."""
+    """A gold record: the fields of a mention that are compared. A draft was
+    proposed by `annotate` and is not reviewed yet; drafts are not scored."""
 
     doc: str
     kind: Kind
@@ -76,3 +77,4 @@ class GoldMention(_Model):
     end: int = Field(ge=0)
     text: str
     normalized: str | None
+    draft: bool = False

@@ -73,11 +73,16 @@ def _span_dict(s: object) -> dict[str, object]:
     return {k: getattr(s, k) for k in ("doc", "kind", "start", "end", "text", "normalized")}
 
 
-def terminal(ev: Evaluation, limit: int = 40) -> str:
+_ANSI = {"missed": "\033[31m", "spurious": "\033[33m", "wrong value": "\033[35m", "boundary": "\033[36m"}
+
+
+def terminal(ev: Evaluation, limit: int = 40, color: bool = False) -> str:
     out = [metrics_table(ev)]
     if ev.differences:
         out.append(f"\n{len(ev.differences)} differences:")
-        out += ["  " + _describe(d) for d in ev.differences[:limit]]
+        for d in ev.differences[:limit]:
+            line = "  " + _describe(d)
+            out.append(f"{_ANSI[d.what]}{line}\033[0m" if color else line)
         if len(ev.differences) > limit:
             out.append(f"  … and {len(ev.differences) - limit} more in report.md")
     return "\n".join(out)

@@ -57,3 +57,9 @@ def test_every_document_has_gold() -> None:
     records, _ = load_gold(CORPUS / "gold.jsonl")
     docs = {d.id for d in discover(CORPUS)}
     assert docs == {r.doc for _, r in records}, docs ^ {r.doc for _, r in records}
+
+
+def test_no_shipped_document_has_unreviewed_drafts() -> None:
+    records, _ = load_gold(CORPUS / "gold.jsonl")
+    drafted = sorted({r.doc for _, r in records if r.draft})
+    assert not drafted, f"review the draft gold of {drafted} (python -m pipeline gold list DOC; gold accept/reject/add)"
