@@ -19,7 +19,8 @@ _ANCHOR_ROLES = frozenset(
     {
         "month", "hmonth", "year_noun", "month_noun", "day_noun", "weekday", "relative_day",
         "relative_period_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_word",
-        "century_noun", "decade_noun", "range_open", "temporal_prep", "currency", "cur_symbol", "subunit", "sign",
+        "century_noun", "decade_noun", "relative_pre_modifier", "season", "range_open", "temporal_prep",
+        "currency", "cur_symbol", "subunit", "sign",
         "percent_marker", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual",
         "num_fraction", "ord_ordinal", "ord_compound_unit", "ord_ten",
     }
@@ -30,7 +31,7 @@ _ANCHOR_ROLES = frozenset(
 # preposition, a year noun, a modifier): `في` alone is everywhere.
 _WEAK_ROLES = frozenset(
     {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_noun",
-     "range_open", "temporal_prep", "sign"}
+     "range_open", "temporal_prep", "sign", "relative_pre_modifier", "season"}
 )  # fmt: skip
 _REACH = 6  # tokens a weak anchor looks ahead for a strong one
 
@@ -92,8 +93,9 @@ def extract(text: str, *, reference_date: dt.date | None = None, doc: str | None
     norm = normalise(text)
     words, starts = tokenize(norm.text)
     toks = Tokens(words, starts, lexicon(), lambda a, b: text[slice(*norm.raw_span(a, b))])
+    toks.ref = reference_date
     anchors = _anchors(toks)
-    currencies = scan_doc_currencies(toks, anchors)
+    currencies = scan_doc_currencies(toks)
     cands: list[Candidate] = []
     for i in anchors:
         cands.extend(find_dates(toks, i, reference_date))

@@ -86,7 +86,7 @@ class Number:
     digits: bool  # written (at least partly) in digits
     scaled: bool  # carries a scale word (ألف, مليون, …)
     words: bool  # contains number words
-    sign_token: bool = False
+    last_scale: Fraction = Fraction(1)  # the last scale word's value (for a trailing `ونصف`)
 
     @property
     def decimal(self) -> Decimal:
@@ -196,8 +196,11 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
     firsts = [t for t in _terms_at(toks, i, True) if t.kind != "teen_ten"]
     if not firsts:
         return None
-    # With no number before it, `مليونا` is the dual (two million), not the accusative.
+    # With no number before it, `مليونا` is the dual (two million), not the accusative,
+    # unless `ونصف` follows (`مليونا ونصف المليون` is one and a half million).
     first = next((t for t in firsts if t.kind == "scale_dual"), firsts[0])
+    if first.kind == "scale_dual" and _next_term(toks, first.end, ("fraction",), waw=True) is not None:
+        first = next((t for t in firsts if t.kind == "scale"), first)
     terms = [first]
     joined = [False]
     scale_before_waw: Fraction | None = None  # the scale a `و` segment follows
@@ -245,6 +248,7 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
         digits="digits" in kinds,
         scaled=bool(kinds & set(_SCALES)),
         words=bool(kinds - {"digits"}),
+        last_scale=next((t.value for t in reversed(terms) if t.kind in _SCALES), Fraction(1)),
     )
 
 

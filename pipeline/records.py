@@ -31,6 +31,7 @@ class DateValue(_Model):
     start: DatePoint | None = Field(default=None, description="the point, or the first end of a range, as written")
     end: DatePoint | None = Field(default=None, description="the last end of a range, as written")
     modifier: Modifier | None = None
+    season: Literal["spring", "summer", "autumn", "winter"] | None = None
     relative: bool = False
     weekday: int | None = Field(default=None, ge=1, le=7, description="ISO weekday named in the text")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -12,7 +13,7 @@ _PLAIN_INT = re.compile(r"[0-9]+")
 
 
 class Tokens:
-    __slots__ = ("_cache", "_raw", "ends", "lex", "memo", "starts", "words")
+    __slots__ = ("_cache", "_raw", "ends", "lex", "memo", "ref", "starts", "words")
 
     def __init__(
         self, words: list[str], starts: list[int], lex: Lexicon, raw: Callable[[int, int], str] | None = None
@@ -26,6 +27,7 @@ class Tokens:
         # Results of sub-parsers asked at the same token by several rules
         # (a number, a date point): computed once per token.
         self.memo: dict[tuple[str, int], object] = {}
+        self.ref: dt.date | None = None  # the reference date of relative dates
 
     def __len__(self) -> int:
         return len(self.words)
@@ -53,6 +55,10 @@ class Tokens:
         if self._raw is None or not 0 <= i < len(self.words):
             return self.word(i)
         return self._raw(self.starts[i], self.ends[i])
+
+    def definite_word(self, i: int) -> bool:
+        """A word with the article (`الوطني`), not a function word like `إلى`."""
+        return self.word(i).startswith("ال") and self.find(i, "function_word", clitic=False) is None
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else ""

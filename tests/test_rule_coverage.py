@@ -42,22 +42,32 @@ EXPECTED_RULES = frozenset(
         "century", "centuries", "relative_century", "decade", "decade_century", "part_of_year", "part_relative",
         # dates: relative
         "relative_day", "relative_month", "relative_weekday", "bare_weekday", "relative_period",
-        "relative_period_year", "ago_later",
+        "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
         # money and percentages
-        "symbol_number", "money_range", "number_currency", "currency_one",
+        "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
         "percent_sign_number", "percent_range", "number_percent",
     }
 )  # fmt: skip
 # Prefixes and suffixes that wrap an inner rule id (`weekday_day_month`).
 PREFIXES = ("weekday_", "day_noun_", "modifier_", "relative_day_", "decade_noun_")
-SUFFIXES = ("_hijri_in_gregorian",)
+SUFFIXES = ("_hijri_in_gregorian", "_relative")
 # `fiscal_` + the head noun's lexicon value (`fiscal_fiscal`, `fiscal_academic`): no inner rule.
 TERMINAL_PREFIXES = ("fiscal_",)
 # Ids only ever seen by other rules (range ends), never in a mention.
 INTERNAL_RULES = frozenset({"range_year", "range_month", "range_day", "range_month_mod"})
 
 # Callables whose parameter (or dataclass field) named `rule` carries a rule id.
-_RULE_CALLS = ("Candidate", "Pt", "_with_month", "_money_cand", "_pct_cand", "_range_cand", "_cand", "replace")
+_RULE_CALLS = (
+    "Candidate",
+    "Pt",
+    "_with_month",
+    "_day_of",
+    "_money_cand",
+    "_pct_cand",
+    "_range_cand",
+    "_cand",
+    "replace",
+)
 
 
 # ---------------------------------------------------------------- static scan

@@ -73,15 +73,29 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
     return Unit(i, m.end, str(value), clitic=m.clitic)
 
 
-def scan_doc_currencies(toks: Tokens, anchors: list[int]) -> DocCurrencies:
+def _definite_currency(toks: Tokens, i: int) -> CurrencyName | None:
+    """`الدينار` (with the article, which the lexicon forms leave out)."""
+    w = toks.word(i)
+    if not w.startswith("ال") or len(w) < 4:
+        return None
+    for m in toks.lex.lookup([w[2:]], 0):
+        if m.entry.role == "currency" and m.clitic == 0 and isinstance(m.entry.value, CurrencyName):
+            return m.entry.value
+    return None
+
+
+def scan_doc_currencies(toks: Tokens) -> DocCurrencies:
+    """Qualifiers the document gives each currency name, anywhere: `درهم مغربي`
+    in an amount, or `الدينار العراقي` in running text."""
     seen: dict[str, set[str]] = {}
-    for i in anchors:
+    for i in range(len(toks)):
         m = toks.find(i, "currency")
-        if m is None or not isinstance(m.entry.value, CurrencyName):
+        name = m.entry.value if m is not None else _definite_currency(toks, i)
+        if not isinstance(name, CurrencyName):
             continue
-        q = _qualifier(toks, m.end, m.entry.value.lemma)
+        q = _qualifier(toks, m.end if m is not None else i + 1, name.lemma)
         if q is not None:
-            seen.setdefault(m.entry.value.lemma, set()).add(q[0])
+            seen.setdefault(name.lemma, set()).add(q[0])
     return {lemma: codes.pop() for lemma, codes in seen.items() if len(codes) == 1}
 
 
@@ -155,15 +169,37 @@ def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
         tail = _subunit_tail(toks, unit, end)
         if tail is not None:
             amount, end = amount + tail[0], tail[1]
+        else:
+            half = _trailing_fraction(toks, end)
+            if half is not None:  # ثلاثة ملايين دولار ونصف
+                amount, end = amount + half[0] * n.num.last_scale * unit.factor, half[1]
         found.append(_money_cand(i, end, n.clitic, amount, None, unit.code, "number_currency"))
     return found
 
 
+def _trailing_fraction(toks: Tokens, i: int) -> tuple[Fraction, int] | None:
+    """`ونصف` after an amount's currency."""
+    w = toks.word(i)
+    k, clitic_ok = (i + 1, False) if w == "و" else (i, True)
+    if not clitic_ok and toks.word(k) == "":
+        return None
+    for m in toks.matches(k):
+        if m.entry.role == "num_fraction" and (m.clitic == 1 if clitic_ok else m.clitic == 0):
+            if clitic_ok and not w.startswith("و"):
+                continue
+            return as_fraction(m.entry.value), m.end
+    return None
+
+
 def _currency_then_one(toks: Tokens, i: int, doc: DocCurrencies) -> Candidate | None:
-    """`دولار واحد`: a currency name counted by the word for one after it."""
+    """`دولار واحد`: a currency name counted by the word for one after it;
+    a dual name alone (`دولارين`, `جنيهان`) is two."""
     unit = currency_at(toks, i, doc)
     if unit is None or unit.lemma == "":
         return None
+    word = toks.words[i][unit.clitic :]
+    if unit.end == i + 1 and word in (unit.lemma + "ين", unit.lemma + "ان") and not toks.has_digit(i - 1):
+        return _money_cand(i, unit.end, unit.clitic, 2 * unit.factor, None, unit.code, "currency_dual")
     one = toks.find(unit.end, "num_unit", clitic=False)
     if one is None or as_fraction(one.entry.value) != 1:
         return None

@@ -116,7 +116,12 @@ def _month(toks: Tokens, i: int, hijri_ok: bool = True) -> tuple[int, str, int, 
 def _year_part(toks: Tokens, i: int) -> tuple[int, str | None, int] | None:
     """The year after a month: `1947`, `، 1947`, `(2021)`, `عام 2021`, `1444 هـ`:
     (year, era calendar or None, end)."""
-    k = i + 1 if toks.word(i) in ("،", ",") else i
+    k = i
+    epithet = toks.find(k, "month_epithet", clitic=False)
+    if epithet is not None:
+        k = epithet.end  # شهر رمضان المبارك لعام 1445 هـ
+    if toks.word(k) in ("،", ","):
+        k += 1
     if toks.word(k) == "من" and toks.find(k + 1, "year_noun", clitic=False) is not None:
         k += 1  # سبتمبر من العام 2020
     if toks.word(k) == "(":
@@ -124,16 +129,21 @@ def _year_part(toks: Tokens, i: int) -> tuple[int, str | None, int] | None:
         if y is not None and toks.word(k + 2) == ")":
             return y, None, k + 3
         return None
-    noun = toks.find(k, "year_noun", clitic=False)
-    if noun is not None:
-        k = noun.end
-    y = _plain_year(toks, k)
-    if y is None:
-        return None
-    era = _era(toks, k + 1)
+    noun = toks.find(k, "year_noun")
+    if noun is not None and toks.word(k)[: noun.clitic] in ("", "ل"):
+        yv = _year_value(toks, noun.end)  # سنة ألف وتسعمائة وستين
+        if yv is None:
+            return None
+        y, k = yv
+    else:
+        y = _plain_year(toks, k)
+        if y is None:
+            return None
+        k += 1
+    era = _era(toks, k)
     if era is not None:
         return y, era[0], era[1]
-    return y, None, k + 1
+    return y, None, k
 
 
 def _day(toks: Tokens, i: int) -> int | None:
@@ -173,6 +183,15 @@ def _with_month(toks: Tokens, i: int, start: int, clitic: int, day: int | None, 
     if day is not None and not valid_day(year if cal == "gregorian" else None, month, day):
         if cal == "gregorian" or day > 30:
             return None
+    if year is None and day is not None and cal == "gregorian":
+        rel = _arg(toks, end, "relative_modifier", clitic=False)
+        if rel is not None:  # يوم 2 سبتمبر القادم, الحادي والعشرين من يوليو الماضي
+            norm = None
+            if toks.ref is not None:
+                y = int(_last_or_next_month(toks.ref, month, int(rel[0]))[:4])
+                norm = Point(y, month, day).fmt() if valid_day(y, month, day) else None
+            return Pt(start, rel[1], clitic, Point(None, month, day), cal, "day", rule + "_relative",
+                      relative=True, normalized=norm)  # fmt: skip
     if day is None and year is None and amb:
         return None
     if year is None and toks.find(start - 1, "name_head") is not None:
@@ -181,26 +200,38 @@ def _with_month(toks: Tokens, i: int, start: int, clitic: int, day: int | None, 
     return Pt(start, end, clitic, Point(year, month, day), cal, gran, rule)
 
 
+def _day_of(toks: Tokens, k: int, start: int, clitic: int, day: int, rule: str) -> Pt | None:
+    """What follows a day: `مايو`, `من مايو`, `من شهر مايو`, `من الشهر المقبل`."""
+    via_min = toks.word(k) == "من"
+    if via_min:
+        k += 1
+    noun = toks.find(k, "month_noun", clitic=False)
+    if noun is not None and toks.find(noun.end, "month", "hmonth", clitic=False) is not None:
+        k = noun.end  # الأول من شهر مايو, 17 من شهر رجب
+    elif via_min:
+        period = toks.find(k, "relative_period_noun", clitic=False)
+        rel = _arg(toks, period.end, "relative_modifier", clitic=False) if period is not None else None
+        if period is not None and rel is not None and period.entry.value == "month":
+            norm = None  # الخامس من الشهر المقبل
+            if toks.ref is not None:
+                y, m = add_months(toks.ref, int(rel[0]))
+                norm = Point(y, m, day).fmt() if valid_day(y, m, day) else None
+            return Pt(start, rel[1], clitic, Point(None, None, day), "gregorian", "day", rule + "_relative",
+                      relative=True, normalized=norm)  # fmt: skip
+    return _with_month(toks, k, start, clitic, day, rule)
+
+
 def _day_month(toks: Tokens, i: int) -> Pt | None:
     """`20 أكتوبر 1947`, `الحادي والعشرين من يوليو`, `أكتوبر 1947`, `شهر مارس`."""
     k = i + 1 if toks.word(i) == "ال" and toks.adjacent(i + 1) else i  # الـ25 من يناير
     day = _day(toks, k)
     if day is not None:
-        k += 1
-        if toks.word(k) == "من" and toks.find(k + 1, "month") is not None:
-            k += 1
-        p = _with_month(toks, k, i, 0, day, "day_month")
+        p = _day_of(toks, k + 1, i, 0, day, "day_month")
         if p is not None:
             return p
     o = ordinal(toks, i)
     if o is not None and 1 <= o[0] <= 31:
-        k = o[1]
-        if toks.word(k) == "من":
-            k += 1
-        noun = toks.find(k, "month_noun", clitic=False)
-        if noun is not None:
-            k = noun.end  # الأول من شهر مايو
-        p = _with_month(toks, k, i, o[2], o[0], "ordinal_day_month")
+        p = _day_of(toks, o[1], i, o[2], o[0], "ordinal_day_month")
         if p is not None:
             return p
     noun = toks.find(i, "month_noun")
@@ -232,8 +263,8 @@ def _bare_month(toks: Tokens, i: int) -> Pt | None:
 
 def _numeric(toks: Tokens, i: int) -> Pt | None:
     """`20/10/1947`, `1947-10-20`, `20.10.1947`."""
-    if not toks.has_digit(i):
-        return None
+    if not toks.has_digit(i) or toks.find(i - 1, "number_noun") is not None:
+        return None  # المرسوم رقم 2-19-1086 is a number, not a date
     end = i + 1
     while end < len(toks) and end - i < 5 and toks.adjacent(end) and (toks.is_int(end) or toks.word(end) == "-"):
         end += 1
@@ -292,8 +323,11 @@ def _marked_year(toks: Tokens, i: int) -> Pt | None:
     y = _plain_year(toks, i, YEAR_MIN, YEAR_MAX)
     if y is None or len(toks.words[i]) != 4:
         return None
-    if toks.find(i + 1, "duration_unit") is not None:
-        return None  # منذ 1400 عام: a count of years
+    if toks.find(i + 1, "duration_unit", "counted_noun") is not None:
+        return None  # منذ 1400 عام, في 1500 قرية: a count
+    nxt = toks.raw_word(i + 1)
+    if nxt.endswith("ة") and not nxt.startswith("ال") and toks.has_digit(i) and not toks.has_digit(i + 1):
+        return None  # an indefinite noun after the number (حتى 2000 صفحة) is what it counts
     if toks.find(i - 1, "temporal_prep") is not None:
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "prep_year")
     if toks.word(i - 1) == "(" and toks.word(i + 1) == ")" and toks.has_digit(i - 2):
@@ -366,7 +400,7 @@ def _dp(p: Point) -> DatePoint:
 
 
 def _point_norm(p: Pt) -> str | None:
-    if p.normalized is not None or p.rule.endswith("_hijri_in_gregorian"):
+    if p.normalized is not None or p.relative or p.rule.endswith("_hijri_in_gregorian"):
         return p.normalized
     if p.calendar == "hijri":
         return hijri_to_gregorian(p.point)
@@ -659,16 +693,19 @@ def _rel_value(gran: Granularity, weekday: int | None = None) -> DateValue:
 
 def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`اليوم`, `أمس`, `غدا`, `اليوم الجمعة`, `اليوم الأربعاء 14 يونيو 2023`."""
-    rd = toks.find(i, "relative_day")
+    head = toks.find(i, "day_noun")
+    at = head.end if head is not None and toks.words[i][head.clitic :] == "يوم" else i  # يوم غد
+    rd = toks.find(at, "relative_day", clitic=at == i)
     if rd is None or toks.words[i][: rd.clitic] not in ("", "و", "ف"):
         return None  # لامس (touched) is not ل + أمس
+    if at != i:
+        rd = replace(rd, clitic=head.clitic)  # type: ignore[union-attr]
     if toks.find(i - 1, "relative_pre_modifier", "anaphor") is not None:
         return None  # هذا اليوم, ذلك اليوم: anaphora
     nxt = rd.end
     if toks.find(nxt, "anaphor", "ord_ordinal", "ord_compound_unit") is not None:
         return None  # اليوم نفسه, اليوم الأول
-    after = toks.word(nxt)
-    if after.startswith("ال") and toks.find(nxt, "weekday", "month", "relative_modifier") is None:
+    if toks.definite_word(nxt) and toks.find(nxt, "weekday", "month", "relative_modifier") is None:
         if "\u064b" not in toks.raw_word(i):  # غدًا with tanween is the adverb
             return None  # اليوم الوطني, غدا الأمر (became), أمس الحاجة (most needed)
     wd = toks.find(nxt, "weekday", clitic=False)
@@ -694,8 +731,10 @@ def _last_or_next_month(ref: dt.date, month: int, n: int) -> str:
 
 
 def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`نوفمبر الماضي`, `تموز (يوليو) الماضي`, `الخميس المقبل`, `يوم الأحد`."""
-    mo = _month(toks, i)
+    """`نوفمبر الماضي`, `شهر يناير الماضي`, `تموز (يوليو) الماضي`, `الخميس المقبل`, `يوم الأحد`."""
+    noun = toks.find(i, "month_noun")
+    k = noun.end if noun is not None else i
+    mo = _month(toks, k)
     if mo is not None:
         rel = _arg(toks, mo[2], "relative_modifier", clitic=False)
         if rel is None:
@@ -703,7 +742,7 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         n = int(rel[0])
         norm = _last_or_next_month(ref, mo[0], n) if ref and mo[1] == "gregorian" else None
         value = DateValue(granularity="month", start=DatePoint(month=mo[0]), relative=True)
-        return Candidate("date", i, rel[1], mo[3], norm, value, "relative_month")
+        return Candidate("date", i, rel[1], noun.clitic if noun else mo[3], norm, value, "relative_month")
     k, clitic, noun = i, 0, toks.find(i, "day_noun")
     if noun is not None and noun.end - i == 1 and toks.words[i][noun.clitic :] in ("يوم",):
         k, clitic = noun.end, noun.clitic
@@ -889,6 +928,9 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     p = point(toks, k)
     if p is not None:
         inner = _point_cand(p)
+        rel = _relative_named(toks, k, ref) or _relative_period(toks, k, ref)
+        if rel is not None and rel.end > inner.end:
+            inner = rel  # بداية شهر أوت الماضي
     else:
         y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
         if y is not None and len(toks.words[k]) == 4:
@@ -931,17 +973,82 @@ def _years_pair(toks: Tokens, i: int) -> Candidate | None:
     return Candidate("date", i, noun.end + 3, noun.clitic, f"{a:04d}/{b:04d}", value, "years_pair")
 
 
+def _months_pair(toks: Tokens, i: int) -> Candidate | None:
+    """`شهري يوليو وأغسطس 2024`: two months under a dual noun, one range."""
+    noun = toks.find(i, "month_noun")
+    if noun is None or not toks.words[i][noun.clitic :].endswith(("ي", "ين")):
+        return None
+    a = _month(toks, noun.end)
+    if a is None:
+        return None
+    j = joiner(toks, a[2])
+    if j is None:
+        return None
+    b = _month(toks, j)
+    if b is None or (j == a[2] and b[3] != 1) or b[1] != a[1]:
+        return None
+    yp = _year_part(toks, b[2])
+    year, end = (yp[0], yp[2]) if yp is not None and yp[1] != "bc" else (None, b[2])
+    pa, pb = (
+        Pt(noun.end, a[2], 0, Point(year, a[0]), a[1], "month", "range_month"),
+        Pt(j, end, 0, Point(year, b[0]), b[1], "month", "range_month"),
+    )
+    return _range_cand(pa, pb, i, noun.clitic, "months_pair")
+
+
+def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`هذا العام`, `هذه السنة`, `هذا الشهر`: the current period."""
+    pre = toks.find(i, "relative_pre_modifier")
+    if pre is None:
+        return None
+    noun = toks.find(pre.end, "relative_period_noun", clitic=False)
+    if noun is None or noun.entry.value not in ("year", "month", "week"):
+        return None
+    if toks.find(noun.end, "anaphor", "relative_modifier") is not None:
+        return None
+    unit = str(noun.entry.value)
+    norm = None
+    if ref is not None:
+        norm = {"year": str(ref.year), "month": Point(ref.year, ref.month).fmt(), "week": week_range(ref)}[unit]
+    gran: Granularity = "year" if unit == "year" else "month" if unit == "month" else "week"
+    return Candidate("date", i, noun.end, pre.clitic, norm, _rel_value(gran), "this_period")
+
+
+def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`صيف 2006`, `شتاء العام الماضي`: the year's value, the season in `value`."""
+    season = toks.find(i, "season")
+    if season is None or toks.find(i, "hmonth") is not None:
+        return None
+    k = season.end
+    inner: Candidate | None = None
+    y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(toks.words[k]) == 4:
+        inner = Candidate(
+            "date", k, k + 1, 0, str(y), DateValue(granularity="year", start=DatePoint(year=y)), "marked_year"
+        )
+    else:
+        p = _year_noun_year(toks, k)
+        inner = _point_cand(p) if p is not None else _relative_period(toks, k, ref)
+    if inner is None or inner.value.granularity != "year":  # type: ignore[union-attr]
+        return None
+    value = inner.value.model_copy(update={"season": str(season.entry.value)})
+    return Candidate("date", i, inner.end, season.clitic, inner.normalized, value, "season_of_year")
+
+
 def find_dates(toks: Tokens, i: int, ref: dt.date | None) -> list[Candidate]:
     """Every date reading that starts at token i."""
     found: list[Candidate] = []
     p = point(toks, i)
     if p is not None:
         found.append(_point_cand(p))
-    for rule in (_from_to, _between, _dash, _season, _years_pair):
+    for rule in (_from_to, _between, _dash, _season, _years_pair, _months_pair):
         c = rule(toks, i)
         if c is not None:
             found.append(c)
-    for rel_rule in (_century, _decade, _relative_day, _relative_named, _relative_period, _ago_later, _part, _modifier):
+    for rel_rule in (
+        _century, _decade, _relative_day, _relative_named, _relative_period, _ago_later, _part, _modifier,
+        _this_period, _season_of_year,
+    ):  # fmt: skip
         c = rel_rule(toks, i, ref)
         if c is not None:
             found.append(c)
