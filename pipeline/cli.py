@@ -8,15 +8,12 @@ import json
 import sys
 from pathlib import Path
 
-from .corpus import GOLD_FILE, DocError, discover, parse_date, read_meta, read_text, write_atomic
+from .corpus import GOLD_FILE, DocError, discover, parse_date, read_text
 from .engine import extract
-from .evaluate import evaluate
 from .gold import check_gold, load_gold
 from .gold_edit import GoldEditError, accept, add, annotate, open_gold, reject, save
-from .html_report import render as render_html
-from .progress import Progress
-from .records import GoldMention, Mention
-from .report import as_json, markdown, terminal
+from .records import Mention
+from .runner import UsageError, run
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -38,71 +35,12 @@ def records_jsonl(mentions: list[Mention]) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    folder: Path = args.corpus
-    if not folder.is_dir():
-        _err(f"{folder}: not a folder")
-        return EXIT_USAGE
-    docs = discover(folder)
-    if not docs:
-        _err(f"{folder}: no .txt files found")
-        return EXIT_USAGE
     try:
-        meta = read_meta(folder)
-    except DocError as exc:
+        failed = run(args.corpus, args.out, args.reference_date, args.jobs, args.quiet, args.max_mb * 1024 * 1024)
+    except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    failed = 0
-    mentions: list[Mention] = []
-    texts: dict[str, str] = {}
-    progress = Progress(len(docs), quiet=args.quiet)
-    for doc in docs:
-        progress.step(doc.id)
-        try:
-            text = read_text(doc.path)
-        except DocError as exc:
-            progress.clear()
-            _err(f"{doc.path}: {exc}")
-            failed += 1
-            continue
-        texts[doc.id] = text
-        ref = meta.get(doc.id, args.reference_date)
-        mentions.extend(extract(text, reference_date=ref, doc=doc.id))
-    progress.done()
-    out: Path = args.out
-    write_atomic(out / "records.jsonl", records_jsonl(mentions))
-    summary = f"{len(texts)} documents, {len(mentions)} mentions -> {out / 'records.jsonl'}"
-    gold_path = folder / GOLD_FILE
-    gold: list[GoldMention] | None = None
-    ev = None
-    if gold_path.exists():
-        records, problems = load_gold(gold_path)
-        problems += check_gold(records, {**texts, **{d.id: "" for d in docs if d.id not in texts}})
-        problems = [p for p in problems if "outside the document (length 0)" not in p.message]
-        if problems:
-            for p in problems[:20]:
-                _err(f"{gold_path}: {p}")
-            _err(f"{gold_path}: {len(problems)} problems; run `python -m pipeline gold check` for all")
-            return EXIT_USAGE
-        gold = [r for _, r in records]
-        # A document with unreviewed drafts is not scored: its gold is not gold yet.
-        drafted = sorted({r.doc for r in gold if r.draft})
-        scored = [d for d in texts if d not in drafted]
-        ev = evaluate(mentions, [g for g in gold if g.doc in scored], texts, scored)
-        n_drafts = sum(1 for r in gold if r.draft)
-        write_atomic(out / "report.md", markdown(ev, drafts=n_drafts))
-        write_atomic(out / "report.json", as_json(ev))
-        print(terminal(ev, color=sys.stdout.isatty()))
-        if n_drafts:
-            print(f"{n_drafts} draft gold records in {len(drafted)} documents are unreviewed and not scored: "
-                  f"{', '.join(drafted)} (review with `python -m pipeline gold list DOC`)")  # fmt: skip
-        summary += f"; report -> {out / 'report.md'}"
-    write_atomic(out / "report.html", render_html(texts, mentions, gold, ev))
-    summary += f", {out / 'report.html'}"
-    print(summary)
-    if failed:
-        _err(f"{failed} of {len(docs)} files failed")
-        return EXIT_SOME_FAILED
-    return EXIT_OK
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -220,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="resolve relative dates (أمس, الشهر المقبل) against this date; meta.json wins per document",
     )  # fmt: skip
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--jobs", type=int, default=1, metavar="N", help="documents processed in parallel (default: 1)")
+    run.add_argument(
+        "--max-mb", type=int, default=512, metavar="MB", help="refuse documents larger than this (default: 512)"
+    )
     run.set_defaults(func=cmd_run)
 
     ex = sub.add_parser(

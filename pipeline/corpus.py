@@ -8,6 +8,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import TextIO
 
 MAX_BYTES = 512 * 1024 * 1024  # one document; larger files are refused, not read
 META_FILE = "meta.json"
@@ -81,17 +83,32 @@ def read_meta(folder: Path) -> dict[str, dt.date]:
     return out
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write a file so that a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+class AtomicWriter:
+    """A text file written under a temporary name and renamed into place on
+    success, so that a reader never sees half of it; removed on failure."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> TextIO:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self._fh
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._fh.close()
+        if exc_type is not None:
+            Path(self._tmp).unlink(missing_ok=True)
+            return
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.chmod(self._tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+        os.replace(self._tmp, self.path)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    with AtomicWriter(path) as fh:
+        fh.write(content)

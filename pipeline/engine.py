@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .lexicon import lexicon
-from .normalize import normalise
+from .normalize import Normalised, normalise
 from .records import Mention
 from .rules.amounts import amounts_at, scan_doc_currencies
 from .rules.base import Candidate
@@ -87,15 +87,57 @@ def _select(cands: list[Candidate], toks: Tokens) -> list[Candidate]:
     return chosen
 
 
+SEGMENT = 200_000  # characters: a longer text is read paragraph-wise, in bounded memory
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Cut a long text at line breaks (a mention never spans one) into pieces
+    of about SEGMENT characters; a text with no line break is cut at a space."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while len(text) - pos > SEGMENT:
+        cut = text.rfind("\n", pos + SEGMENT // 2, pos + SEGMENT)
+        if cut < 0:
+            cut = text.rfind(" ", pos + SEGMENT // 2, pos + SEGMENT)
+        cut = pos + SEGMENT if cut < 0 else cut + 1
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, len(text)))
+    return out
+
+
+def _prepare(text: str) -> tuple[Normalised, Tokens]:
+    norm = normalise(text)
+    words, starts = tokenize(norm.text)
+    return norm, Tokens(words, starts, lexicon(), lambda a, b: text[slice(*norm.raw_span(a, b))])
+
+
 def extract(text: str, *, reference_date: dt.date | None = None, doc: str | None = None) -> list[Mention]:
     """Every date, money amount and percentage in `text`, in text order, with
     offsets into `text` itself."""
-    norm = normalise(text)
-    words, starts = tokenize(norm.text)
-    toks = Tokens(words, starts, lexicon(), lambda a, b: text[slice(*norm.raw_span(a, b))])
+    segments = _segments(text)
+    if len(segments) == 1:
+        return _extract(text, 0, reference_date, doc, None)
+    # Two passes over a long document: first the currency qualifiers it gives
+    # anywhere, then the mentions, one segment at a time.
+    seen: dict[str, set[str]] = {}
+    for a, b in segments:
+        scan_doc_currencies(_prepare(text[a:b])[1], seen)
+    currencies = {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
+    mentions: list[Mention] = []
+    for a, b in segments:
+        mentions.extend(_extract(text[a:b], a, reference_date, doc, currencies))
+    return mentions
+
+
+def _extract(
+    text: str, offset: int, reference_date: dt.date | None, doc: str | None, currencies: dict[str, str] | None
+) -> list[Mention]:
+    norm, toks = _prepare(text)
     toks.ref = reference_date
     anchors = _anchors(toks)
-    currencies = scan_doc_currencies(toks)
+    if currencies is None:
+        currencies = scan_doc_currencies(toks)
     cands: list[Candidate] = []
     for i in anchors:
         cands.extend(find_dates(toks, i, reference_date))
@@ -109,8 +151,8 @@ def extract(text: str, *, reference_date: dt.date | None = None, doc: str | None
             Mention(
                 doc=doc,
                 kind=c.kind,
-                start=rs,
-                end=re_,
+                start=offset + rs,
+                end=offset + re_,
                 text=text[rs:re_],
                 normalized=c.normalized,
                 value=c.value,

@@ -125,6 +125,7 @@ def render(
     mentions: list[Mention],
     gold: list[GoldMention] | None,
     ev: Evaluation | None,
+    omitted: int = 0,
 ) -> str:
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -174,6 +175,8 @@ def render(
         '<span><mark class="entity missed">missed</mark></span>'
     )
     metrics = _metrics_html(ev) if ev is not None else "<p>No gold file: nothing to compare.</p>"
+    if omitted:
+        metrics += f'<p dir="ltr">{omitted} more documents without gold are in records.jsonl, not shown here.</p>'
     return (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

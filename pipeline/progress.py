@@ -10,16 +10,18 @@ class Progress:
     def __init__(self, total: int, quiet: bool = False) -> None:
         self.total = total
         self.count = 0
-        self.enabled = not quiet and sys.stderr.isatty() and total > 1
+        self.enabled = not quiet and sys.stderr.isatty()
         self.started = time.monotonic()
 
-    def step(self, label: str) -> None:
-        self.count += 1
+    def step(self, label: str, amount: int = 1) -> None:
+        """One unit of work done (a file, counted by its size in bytes)."""
+        self.count += amount
         if self.enabled:
             width = 30
-            filled = width * self.count // self.total
+            filled = width * min(self.count, self.total) // max(1, self.total)
             bar = "#" * filled + "." * (width - filled)
-            sys.stderr.write(f"\r[{bar}] {self.count}/{self.total} {label[:40]:<40}")
+            pct = 100 * min(self.count, self.total) // max(1, self.total)
+            sys.stderr.write(f"\r[{bar}] {pct:>3}% {label[:40]:<40}")
             sys.stderr.flush()
 
     def clear(self) -> None:
@@ -29,4 +31,4 @@ class Progress:
     def done(self) -> None:
         if self.enabled:
             self.clear()
-            sys.stderr.write(f"{self.total} files in {time.monotonic() - self.started:.1f}s\n")
+            sys.stderr.write(f"done in {time.monotonic() - self.started:.1f}s\n")

@@ -83,10 +83,16 @@ def test_unreadable_file(tmp_path: Path) -> None:
     locked.chmod(0)
     try:
         if os.access(locked, os.R_OK):
-            pytest.skip("running as root: a chmod 000 file is still readable")
+            # Root reads a chmod 000 file; a file that no one can read is a
+            # link to process memory, which fails with an I/O error.
+            locked.unlink()
+            if not Path("/proc/self/mem").exists():
+                pytest.skip("running as root and no /proc: cannot make an unreadable file")
+            locked.symlink_to("/proc/self/mem")
         proc = cli("run", str(corpus), "--out", str(out), "--quiet")
     finally:
-        locked.chmod(0o644)
+        if not locked.is_symlink():
+            locked.chmod(0o644)
     _check_bad_files(proc, {locked: ("read", "permission", "denied")}, out)
 
 
@@ -216,3 +222,42 @@ def test_no_temporary_files_left(tmp_path: Path) -> None:
     names = sorted(p.name for p in out.iterdir())
     assert {"records.jsonl", "report.md", "report.json"} <= set(names)
     assert not [n for n in names if n.endswith(".tmp") or n.startswith(".")], names
+
+
+# ---- run: large inputs, parallel workers, a bad --out
+
+
+def test_too_large_file_is_refused_and_others_processed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    big = corpus / "big.txt"
+    big.write_text("في عام 2019 " * 200_000, encoding="utf-8")  # about 2.6 MB
+    out = tmp_path / "out"
+    proc = cli("run", str(corpus), "--out", str(out), "--quiet", "--max-mb", "1")
+    _check_bad_files(proc, {big: ("too large",)}, out)
+
+
+def test_parallel_run_equals_serial_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(6):
+        (corpus / f"doc{n}.txt").write_text(f"{GOOD}\nوفي عام {2000 + n} ارتفع بنسبة {n}٪.\n", encoding="utf-8")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert cli("run", str(corpus), "--out", str(serial), "--quiet").returncode == 0
+    proc = cli("run", str(corpus), "--out", str(parallel), "--quiet", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    for name in ("records.jsonl", "report.html"):
+        assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name
+
+
+def test_out_that_is_a_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "taken"
+    target.write_text("x", encoding="utf-8")
+    proc = cli("run", str(corpus), "--out", str(target), "--quiet")
+    no_traceback(proc)
+    assert proc.returncode == 2 and len(error_lines(proc)) == 1 and str(target) in proc.stderr
+    assert target.read_text(encoding="utf-8") == "x"

@@ -84,10 +84,11 @@ def _definite_currency(toks: Tokens, i: int) -> CurrencyName | None:
     return None
 
 
-def scan_doc_currencies(toks: Tokens) -> DocCurrencies:
+def scan_doc_currencies(toks: Tokens, seen: dict[str, set[str]] | None = None) -> DocCurrencies:
     """Qualifiers the document gives each currency name, anywhere: `درهم مغربي`
-    in an amount, or `الدينار العراقي` in running text."""
-    seen: dict[str, set[str]] = {}
+    in an amount, or `الدينار العراقي` in running text. `seen` accumulates over
+    the segments of a long document."""
+    seen = {} if seen is None else seen
     for i in range(len(toks)):
         m = toks.find(i, "currency")
         name = m.entry.value if m is not None else _definite_currency(toks, i)
@@ -96,7 +97,7 @@ def scan_doc_currencies(toks: Tokens) -> DocCurrencies:
         q = _qualifier(toks, m.end if m is not None else i + 1, name.lemma)
         if q is not None:
             seen.setdefault(name.lemma, set()).add(q[0])
-    return {lemma: codes.pop() for lemma, codes in seen.items() if len(codes) == 1}
+    return {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
 
 
 def percent_at(toks: Tokens, i: int) -> Unit | None:

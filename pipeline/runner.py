@@ -1,0 +1,163 @@
+"""The corpus run: read every document, extract, stream the records, score against gold, write reports.
+
+Memory stays bounded on large corpora: records are streamed to disk in
+document order, and texts are kept only for the documents that have gold and
+for the HTML report's page budget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import GOLD_FILE, MAX_BYTES, AtomicWriter, DocError, Document, discover, read_meta, read_text, write_atomic
+from .engine import extract
+from .evaluate import evaluate
+from .gold import check_gold, load_gold
+from .html_report import render as render_html
+from .progress import Progress
+from .records import GoldMention, Mention
+from .report import as_json, markdown, terminal
+
+HTML_BUDGET = 2_000_000  # characters of text shown in report.html besides the gold documents
+
+
+class UsageError(Exception):
+    """The run cannot start (no folder, bad meta.json or gold.jsonl); one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    doc: Document
+    reference_date: dt.date | None
+    keep_text: bool
+    max_bytes: int
+
+
+@dataclass(slots=True)
+class _Done:
+    doc: Document
+    mentions: list[Mention] = field(default_factory=list)
+    text: str | None = None
+    error: str | None = None
+    size: int = 0
+
+
+def _work(job: _Job) -> _Done:
+    try:
+        text = read_text(job.doc.path, job.max_bytes)
+    except DocError as exc:
+        return _Done(job.doc, error=str(exc))
+    mentions = extract(text, reference_date=job.reference_date, doc=job.doc.id)
+    return _Done(job.doc, mentions, text if job.keep_text else None, size=len(text))
+
+
+def _results(jobs: list[_Job], workers: int) -> Iterator[_Done]:
+    """Results in document order, whatever the number of workers."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(_work, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_work, jobs, chunksize=4)
+
+
+def _size(doc: Document) -> int:
+    try:
+        return doc.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run(
+    folder: Path,
+    out: Path,
+    reference_date: dt.date | None = None,
+    jobs: int = 1,
+    quiet: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> int:
+    """Returns the number of documents that failed; raises UsageError."""
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: exists and is not a folder (choose another --out)")
+    docs = discover(folder)
+    if not docs:
+        raise UsageError(f"{folder}: no .txt files found")
+    try:
+        meta = read_meta(folder)
+    except DocError as exc:
+        raise UsageError(str(exc)) from exc
+    gold_path = folder / GOLD_FILE
+    numbered: list[tuple[int, GoldMention]] = []
+    if gold_path.exists():
+        numbered, problems = load_gold(gold_path)
+        if problems:
+            raise UsageError(f"{gold_path}: line {problems[0].line}: {problems[0].message} "
+                             f"({len(problems)} problems; run `python -m pipeline gold check {folder}`)")  # fmt: skip
+    gold_docs = {r.doc for _, r in numbered}
+
+    sizes = {d.id: _size(d) for d in docs}
+    budget = HTML_BUDGET
+    job_list = []
+    for d in docs:
+        keep = d.id in gold_docs or sizes[d.id] <= budget
+        if d.id not in gold_docs and keep:
+            budget -= sizes[d.id]
+        job_list.append(_Job(d, meta.get(d.id, reference_date), keep, max_bytes))
+
+    progress = Progress(sum(sizes.values()), quiet=quiet)
+    texts: dict[str, str] = {}
+    kept: list[Mention] = []
+    failed = processed = count = 0
+    with AtomicWriter(out / "records.jsonl") as fh:
+        for done in _results(job_list, jobs):
+            progress.step(done.doc.id, sizes[done.doc.id])
+            if done.error is not None:
+                progress.clear()
+                print(f"error: {done.doc.path}: {done.error}", file=sys.stderr)
+                failed += 1
+                continue
+            processed += 1
+            count += len(done.mentions)
+            for m in done.mentions:
+                fh.write(json.dumps(m.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            if done.text is not None:
+                texts[done.doc.id] = done.text
+                kept.extend(done.mentions)
+    progress.done()
+    summary = f"{processed} documents, {count} mentions -> {out / 'records.jsonl'}"
+
+    gold: list[GoldMention] | None = None
+    ev = None
+    if gold_path.exists():
+        missing = {d.id: "" for d in docs if d.id not in texts}
+        problems = [p for p in check_gold(numbered, {**texts, **missing}) if "(length 0)" not in p.message]
+        if problems:
+            raise UsageError(f"{gold_path}: line {problems[0].line}: {problems[0].message} "
+                             f"({len(problems)} problems; run `python -m pipeline gold check {folder}`)")  # fmt: skip
+        gold = [r for _, r in numbered]
+        # A document with unreviewed drafts is not scored: its gold is not gold yet.
+        drafted = sorted({r.doc for r in gold if r.draft})
+        scored = [d for d in texts if d in gold_docs and d not in drafted]
+        ev = evaluate(kept, [g for g in gold if g.doc in scored], texts, scored)
+        n_drafts = sum(1 for r in gold if r.draft)
+        write_atomic(out / "report.md", markdown(ev, drafts=n_drafts))
+        write_atomic(out / "report.json", as_json(ev))
+        print(terminal(ev, color=sys.stdout.isatty()))
+        if n_drafts:
+            print(f"{n_drafts} draft gold records in {len(drafted)} documents are unreviewed and not scored: "
+                  f"{', '.join(drafted)} (review with `python -m pipeline gold list DOC`)")  # fmt: skip
+        summary += f"; report -> {out / 'report.md'}"
+    omitted = processed - len(texts)
+    write_atomic(out / "report.html", render_html(texts, kept, gold, ev, omitted=omitted))
+    summary += f", {out / 'report.html'}"
+    print(summary)
+    if failed:
+        print(f"error: {failed} of {len(docs)} files failed", file=sys.stderr)
+    return failed
