@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"), help="texts to repeat (default: corpus/)")
     parser.add_argument("--megabytes", type=float, default=5.0, help="size of each input (default: 5)")
     args = parser.parse_args(argv)
+    if args.megabytes <= 0:
+        parser.error("--megabytes must be more than 0")
     texts = []
     for doc in discover(args.corpus):
         try:

@@ -44,6 +44,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    if args.text is not None and args.file is not None:
+        _err("give the text as an argument or with --file, not both")
+        return EXIT_USAGE
     if args.text is not None:
         text = args.text
     elif args.file is not None:
@@ -56,8 +59,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         data = sys.stdin.buffer.read()
         try:
             text = data.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError:
-            _err("standard input: is not UTF-8")
+        except UnicodeDecodeError as exc:
+            _err(f"standard input: is not UTF-8 (invalid byte at offset {exc.start})")
             return EXIT_SOME_FAILED
     mentions = extract(text, reference_date=args.reference_date)
     if args.jsonl:
@@ -88,7 +91,7 @@ def cmd_gold_check(args: argparse.Namespace) -> int:
     for p in sorted(problems, key=lambda p: p.line):
         print(f"{gold_path}:{p}", file=sys.stderr)
     if problems:
-        _err(f"{gold_path}: {len(problems)} problems")
+        _err(f"{gold_path}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         return EXIT_SOME_FAILED
     print(f"{gold_path}: {len(records)} records, all valid")
     return EXIT_OK
@@ -96,12 +99,19 @@ def cmd_gold_check(args: argparse.Namespace) -> int:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     try:
-        path, n = annotate(args.text, args.reference_date, args.corpus)
-    except (GoldEditError, DocError) as exc:
+        prop = annotate(args.text, args.reference_date, args.corpus)
+    except GoldEditError as exc:
         _err(str(exc))
         return EXIT_SOME_FAILED
-    print(f"{n} draft mentions proposed for {args.text} in {path}")
-    print("review them: python -m pipeline gold list DOC, then gold accept / reject / add")
+    except DocError as exc:
+        _err(f"{args.text}: {exc}")
+        return EXIT_SOME_FAILED
+    print(f"{prop.count} draft mentions proposed for {prop.doc} in {prop.path}")
+    if prop.unresolved:
+        print(f"note: {prop.unresolved} relative dates are null: give the document a reference date in meta.json "
+              "(or --reference-date) before accepting them")  # fmt: skip
+    corpus = f" --corpus {prop.path.parent}" if prop.path.parent != Path("corpus").resolve() else ""
+    print(f"review them: python -m pipeline gold list {prop.doc}{corpus}, then gold accept / reject / add")
     return EXIT_OK
 
 
@@ -119,15 +129,18 @@ def _gold_edit(args: argparse.Namespace) -> int:
                 print(f"{n:>4} {flag} {r.kind:<8} {r.start:>6}-{r.end:<6} {value:<26} \u2068{r.text}\u2069")
             return EXIT_OK
         if args.gold_command == "accept":
+            if args.all == bool(args.numbers):
+                _err("give record numbers from `gold list`, or --all (not both)")
+                return EXIT_USAGE
             n = accept(gold, args.doc, None if args.all else args.numbers)
-            message = f"accepted {n} drafts of {args.doc}"
+            message = f"accepted {n} draft{'s' if n != 1 else ''} of {args.doc}"
         elif args.gold_command == "reject":
             n = reject(gold, args.doc, args.numbers)
-            message = f"rejected {n} records of {args.doc}"
+            message = f"rejected {n} record{'s' if n != 1 else ''} of {args.doc}"
         else:
             norm = None if args.normalized == "null" else args.normalized
             rec = add(gold, args.doc, args.text, args.occurrence, args.kind, norm)
-            message = f"added {rec.kind} {rec.text!r} at {rec.start}-{rec.end} -> {rec.normalized}"
+            message = f"added {rec.kind} {rec.text!r} at {rec.start}-{rec.end} -> {rec.normalized or 'null'}"
         save(gold)
     except GoldEditError as exc:
         _err(str(exc))
@@ -194,26 +207,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_gold_check)
 
     def edit_parser(name: str, help_: str, example: str) -> argparse.ArgumentParser:
-        p = gold_sub.add_parser(
-            name, help=help_, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=f"example:\n  {example}"
-        )
+        epilog = f"example, after `python -m pipeline annotate corpus/new_story.txt`:\n  {example}"
+        p = gold_sub.add_parser(name, help=help_, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=epilog)
         p.add_argument("doc", help="document id (file path under the corpus folder, without .txt)")
         p.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus/)")
         p.set_defaults(func=_gold_edit)
         return p
 
-    edit_parser("list", "list a document's gold records, numbered", "python -m pipeline gold list eg_budget")
+    edit_parser("list", "list a document's gold records, numbered", "python -m pipeline gold list new_story")
     acc = edit_parser(
-        "accept", "mark drafts as reviewed", "python -m pipeline gold accept eg_budget 1 2 5   (or --all)"
+        "accept", "mark drafts as reviewed", "python -m pipeline gold accept new_story 1 2 5   (or --all)"
     )
     acc.add_argument("numbers", type=int, nargs="*", help="record numbers from `gold list`")
     acc.add_argument("--all", action="store_true", help="accept every draft of the document")
-    rej = edit_parser("reject", "delete gold records", "python -m pipeline gold reject eg_budget 3")
+    rej = edit_parser(
+        "reject",
+        "delete gold records (numbers from the last `gold list`; give them all at once)",
+        "python -m pipeline gold reject new_story 3 7",
+    )
     rej.add_argument("numbers", type=int, nargs="+", help="record numbers from `gold list`")
     addp = edit_parser(
         "add",
         "add a reviewed mention by its text (offsets are computed)",
-        "python -m pipeline gold add eg_budget --text 'منتصف مايو' --kind date --normalized XXXX-05",
+        "python -m pipeline gold add new_story --text 'منتصف مايو' --occurrence 1 --kind date --normalized XXXX-05",
     )
     addp.add_argument("--text", required=True, help="the mention exactly as written in the document")
     addp.add_argument("--occurrence", type=int, default=1, help="which occurrence of the text (default: 1, the first)")

@@ -13,6 +13,7 @@ from typing import TextIO
 
 MAX_BYTES = 512 * 1024 * 1024  # one document; larger files are refused, not read
 META_FILE = "meta.json"
+META_KEYS = frozenset({"reference_date"})
 GOLD_FILE = "gold.jsonl"
 
 
@@ -72,12 +73,16 @@ def read_meta(folder: Path) -> dict[str, dt.date]:
     out: dict[str, dt.date] = {}
     if not isinstance(data, dict):
         raise DocError(f"{path}: expected an object of document ids")
+    known = {d.id for d in discover(folder)}
     for doc, fields in data.items():
-        ref = fields.get("reference_date") if isinstance(fields, dict) else None
-        if ref is None:
+        if doc not in known:
+            raise DocError(f"{path}: {doc!r} is not a document of {folder} (no {doc}.txt)")
+        if not isinstance(fields, dict) or set(fields) - META_KEYS:
+            raise DocError(f'{path}: {doc}: expected an object like {{"reference_date": "YYYY-MM-DD"}}')
+        if "reference_date" not in fields:
             continue
         try:
-            out[doc] = parse_date(str(ref))
+            out[doc] = parse_date(str(fields["reference_date"]))
         except ValueError as exc:
             raise DocError(f"{path}: {doc}: {exc}") from exc
     return out

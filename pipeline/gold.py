@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .lexicon import CurrencyName, Subunit, lexicon
 from .records import GoldMention
 
 _DATE_POINT = r"(?:[0-9]{4}|XXXX)(?:-[0-9]{2}(?:-[0-9]{2})?)?"
@@ -20,6 +23,54 @@ NORMALIZED_FORMS = {
     "money": re.compile(rf"[A-Z]{{3}} {_NUM}(?:/{_NUM})?"),
     "percent": re.compile(rf"{_NUM}%(?:/{_NUM}%)?"),
 }
+
+
+def _date_ok(point: str) -> bool:
+    parts = point.split("-")
+    year = None if parts[0] == "XXXX" else int(parts[0])
+    if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
+        return False
+    if len(parts) == 3:
+        last = calendar.monthrange(2000 if year is None else year, int(parts[1]))[1]
+        return 1 <= int(parts[2]) <= last
+    return True
+
+
+def normalized_problem(kind: str, value: str) -> str | None:
+    """Why a `normalized` value cannot be right for its kind, or None."""
+    if not NORMALIZED_FORMS[kind].fullmatch(value):
+        return f"not a well-formed {kind} value"
+    if kind == "date":
+        ends = value.split("/")
+        if not all(_date_ok(p) for p in ends):
+            return "not a calendar date"
+        if len(ends) == 2 and "XXXX" not in value and ends[0] > ends[1]:
+            return "a range must not end before it starts"
+        return None
+    if kind == "money":
+        code, _, amount = value.partition(" ")
+        if code != "XXX" and code not in _known_codes():
+            return f"{code} is not a currency code this project knows (lexicons/currency_*.tsv)"
+        nums = amount.split("/")
+    else:
+        nums = [n.rstrip("%") for n in value.split("/")]
+    if len(nums) == 2 and Decimal(nums[0]) > Decimal(nums[1]):
+        return "a range must not end below its start"
+    return None
+
+
+def _known_codes() -> set[str]:
+    lex = lexicon()
+    codes = set(lex.qualifiers.values())
+    for e in lex.entries():
+        if isinstance(e.value, CurrencyName):
+            codes.add(e.value.default)
+        elif isinstance(e.value, Subunit):
+            codes.add(e.value.default)
+            codes.update(c for c, _ in e.value.factors)
+        elif e.role == "cur_symbol":
+            codes.add(str(e.value))
+    return codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +86,13 @@ def load_gold(path: Path) -> tuple[list[tuple[int, GoldMention]], list[GoldProbl
     """Parse every line into (line number, record); problems are collected, not raised."""
     records: list[tuple[int, GoldMention]] = []
     problems: list[GoldProblem] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return [], [GoldProblem(0, f"is not UTF-8 (invalid byte at offset {exc.start})")]
+    except OSError as exc:
+        return [], [GoldProblem(0, f"cannot be read ({exc.strerror or exc})")]
+    for n, line in enumerate(content.splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -50,7 +107,8 @@ def load_gold(path: Path) -> tuple[list[tuple[int, GoldMention]], list[GoldProbl
             records.append((n, GoldMention.model_validate(data)))
         except ValidationError as exc:
             err = exc.errors()[0]
-            problems.append(GoldProblem(n, f"{'.'.join(map(str, err['loc']))}: {err['msg']}"))
+            where = ".".join(map(str, err["loc"]))
+            problems.append(GoldProblem(n, f"{where}: {err['msg']}" if where else str(err["msg"])))
     return records, problems
 
 
@@ -70,8 +128,10 @@ def check_gold(records: list[tuple[int, GoldMention]], texts: Mapping[str, str])
             continue
         if raw[r.start : r.end] != r.text:
             problems.append(GoldProblem(n, f"text {r.text!r} is not the raw slice {raw[r.start : r.end]!r}"))
-        if r.normalized is not None and not NORMALIZED_FORMS[r.kind].fullmatch(r.normalized):
-            problems.append(GoldProblem(n, f"normalized {r.normalized!r} is not a well-formed {r.kind} value"))
+        if r.normalized is not None:
+            why = normalized_problem(r.kind, r.normalized)
+            if why:
+                problems.append(GoldProblem(n, f"normalized {r.normalized!r}: {why}"))
         key = (r.doc, r.kind, r.start, r.end)
         if key in seen:
             problems.append(GoldProblem(n, f"duplicate of line {seen[key]}"))

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import GOLD_FILE, DocError, discover, read_text, write_atomic
+from .corpus import GOLD_FILE, DocError, discover, read_meta, read_text, write_atomic
 from .engine import extract
 from .gold import check_gold, load_gold
 from .records import GoldMention, Kind
@@ -72,18 +72,30 @@ def save(gold: GoldFile) -> None:
     write_atomic(gold.path, "".join(line + "\n" for line in lines))
 
 
-def annotate(text_path: Path, reference_date: dt.date | None = None, folder: Path | None = None) -> tuple[Path, int]:
-    """Propose gold for one text from the current extraction, as drafts."""
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    path: Path  # the gold file
+    doc: str
+    count: int
+    unresolved: int  # relative dates left null for want of a reference date
+
+
+def annotate(text_path: Path, reference_date: dt.date | None = None, folder: Path | None = None) -> Proposal:
+    """Propose gold for one text from the current extraction, as drafts. The
+    reference date is the argument, else the document's in meta.json."""
+    if text_path.suffix != ".txt":
+        raise GoldEditError(f"{text_path}: not a .txt file")
+    read_text(text_path)  # a missing, unreadable or non-UTF-8 file says why (DocError)
     folder = (folder or corpus_folder_of(text_path)).resolve()
     gold = open_gold(folder)
     try:
         doc = text_path.resolve().relative_to(folder).with_suffix("").as_posix()
     except ValueError as exc:
         raise GoldEditError(f"{text_path} is not under the corpus folder {folder}") from exc
-    if doc not in gold.texts:
-        raise GoldEditError(f"{text_path}: not a readable .txt document of {folder}")
     if any(r.doc == doc for r in gold.records):
         raise GoldEditError(f"{doc} already has gold in {gold.path}; use `gold list {doc}` to review it")
+    if reference_date is None:
+        reference_date = read_meta(folder).get(doc)
     proposed = extract(gold.texts[doc], reference_date=reference_date, doc=doc)
     for m in proposed:
         gold.records.append(
@@ -92,7 +104,8 @@ def annotate(text_path: Path, reference_date: dt.date | None = None, folder: Pat
             )
         )
     save(gold)
-    return gold.path, len(proposed)
+    unresolved = sum(1 for m in proposed if m.normalized is None and getattr(m.value, "relative", False))
+    return Proposal(gold.path, doc, len(proposed), unresolved)
 
 
 def _pick(gold: GoldFile, doc: str, indexes: list[int]) -> list[GoldMention]:
@@ -121,6 +134,8 @@ def reject(gold: GoldFile, doc: str, indexes: list[int]) -> int:
 
 def add(gold: GoldFile, doc: str, text: str, occurrence: int, kind: Kind, normalized: str | None) -> GoldMention:
     """Add a reviewed mention by its text and which occurrence of it (1 = first)."""
+    if occurrence < 1:
+        raise GoldEditError("--occurrence counts from 1 (the first occurrence)")
     raw = gold.texts.get(doc)
     if raw is None:
         raise GoldEditError(f"unknown document {doc!r} in {gold.folder}")

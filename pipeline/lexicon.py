@@ -52,6 +52,10 @@ class Subunit:
     factor: Decimal
     default: str
     parents: frozenset[str]
+    factors: tuple[tuple[str, Decimal], ...] = ()  # per-currency shares (فلس: KWD 0.001, AED 0.01)
+
+    def factor_for(self, code: str) -> Decimal:
+        return dict(self.factors).get(code, self.factor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,8 @@ class Lexicon:
         self._starts: dict[str, list[tuple[int, Entry]]] = {}
         self.currency_by_lemma: dict[str, CurrencyName] = {}
         self.qualifiers: dict[tuple[str, str], str] = {}  # (lemma, qualifier key) -> code
+        # Symbols that normalise alike (د.إ AED, د.أ JOD): tokens -> raw spelling -> code.
+        self.raw_symbols: dict[tuple[str, ...], dict[str, str]] = {}
 
     def add(self, form: str, role: str, value: object) -> None:
         words = tuple(tokenize(normalise_key(form))[0])
@@ -168,13 +174,17 @@ def _load() -> Lexicon:
     for _, row in _rows("currency_qualifiers.tsv"):
         for form in _forms(row["qualifiers"]):
             lex.add(form, "qualifier", row["lemma"])
-            key = " ".join(tokenize(normalise_key(form))[0])
-            lex.qualifiers[(row["lemma"], key)] = row["code"]
+            lex.qualifiers[(row["lemma"], " ".join(tokenize(normalise_key(form))[0]))] = row["code"]
+    symbol_codes: dict[tuple[str, ...], dict[str, str]] = {}
     for _, row in _rows("currency_symbols.tsv"):
         lex.add(row["symbol"], "cur_symbol", row["code"])
+        words = tuple(tokenize(normalise_key(row["symbol"]))[0])
+        symbol_codes.setdefault(words, {})[row["symbol"]] = row["code"]
+    lex.raw_symbols = {k: v for k, v in symbol_codes.items() if len(set(v.values())) > 1}
     for _, row in _rows("currency_subunits.tsv"):
         forms = _forms(row["forms"])
-        sub = Subunit(forms[0], Decimal(row["factor"]), row["default"], frozenset(_forms(row["parents"])))
+        factors = tuple((c, Decimal(f)) for c, _, f in (x.partition(":") for x in _forms(row.get("factors", ""))))
+        sub = Subunit(forms[0], Decimal(row["factor"]), row["default"], frozenset(_forms(row["parents"])), factors)
         for form in forms:
             lex.add(form, "subunit", sub)
     for _, row in _rows("number_words.tsv"):

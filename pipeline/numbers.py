@@ -155,7 +155,7 @@ _DIRECT = {
     "teen_ten": _SCALES,
     "fraction": _SCALES,
     "scale": ("scale", "scale_plural"),
-    "scale_plural": (),
+    "scale_plural": ("scale",),  # 308 آلاف مليار
     "scale_dual": (),
 }
 _AFTER_WAW = {
@@ -199,8 +199,11 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
     # With no number before it, `مليونا` is the dual (two million), not the accusative,
     # unless `ونصف` follows (`مليونا ونصف المليون` is one and a half million).
     first = next((t for t in firsts if t.kind == "scale_dual"), firsts[0])
-    if first.kind == "scale_dual" and _next_term(toks, first.end, ("fraction",), waw=True) is not None:
-        first = next((t for t in firsts if t.kind == "scale"), first)
+    # The construct dual (ألفا دولار) is followed by what it counts; followed by
+    # `و` + a number, the same spelling is the accusative singular (بلغت ألفا ومئتي دولار).
+    if first.kind == "scale_dual" and toks.words[i].endswith("ا"):
+        if _next_term(toks, first.end, _AFTER_WAW["scale"], waw=True) is not None:
+            first = next((t for t in firsts if t.kind == "scale"), first)
     terms = [first]
     joined = [False]
     scale_before_waw: Fraction | None = None  # the scale a `و` segment follows

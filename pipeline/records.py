@@ -74,8 +74,8 @@ class GoldMention(_Model):
 
     doc: str
     kind: Kind
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, strict=True)
+    end: int = Field(ge=0, strict=True)
     text: str
     normalized: str | None
     draft: bool = False

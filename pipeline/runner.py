@@ -66,6 +66,12 @@ def _results(jobs: list[_Job], workers: int) -> Iterator[_Done]:
         yield from pool.map(_work, jobs, chunksize=4)
 
 
+def _gold_message(path: Path, folder: Path, line: int, message: str, count: int) -> str:
+    where = f"line {line}: " if line else ""
+    more = f" ({count} problems)" if count > 1 else ""
+    return f"{path}: {where}{message}{more}; run `python -m pipeline gold check {folder}`"
+
+
 def _size(doc: Document) -> int:
     try:
         return doc.path.stat().st_size
@@ -84,8 +90,14 @@ def run(
     """Returns the number of documents that failed; raises UsageError."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: not a folder")
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: exists and is not a folder (choose another --out)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"{out}: is not a folder (choose another --out)") from None
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot be created ({exc.strerror or exc})") from None
+    if not out.is_dir():
+        raise UsageError(f"{out}: is not a folder (choose another --out)")
     docs = discover(folder)
     if not docs:
         raise UsageError(f"{folder}: no .txt files found")
@@ -98,8 +110,7 @@ def run(
     if gold_path.exists():
         numbered, problems = load_gold(gold_path)
         if problems:
-            raise UsageError(f"{gold_path}: line {problems[0].line}: {problems[0].message} "
-                             f"({len(problems)} problems; run `python -m pipeline gold check {folder}`)")  # fmt: skip
+            raise UsageError(_gold_message(gold_path, folder, problems[0].line, problems[0].message, len(problems)))
     gold_docs = {r.doc for _, r in numbered}
 
     sizes = {d.id: _size(d) for d in docs}
@@ -115,6 +126,8 @@ def run(
     texts: dict[str, str] = {}
     kept: list[Mention] = []
     failed = processed = count = 0
+    # records.jsonl is renamed into place only when the whole run succeeds, so a
+    # failed run leaves the previous outputs as they were.
     with AtomicWriter(out / "records.jsonl") as fh:
         for done in _results(job_list, jobs):
             progress.step(done.doc.id, sizes[done.doc.id])
@@ -130,17 +143,21 @@ def run(
             if done.text is not None:
                 texts[done.doc.id] = done.text
                 kept.extend(done.mentions)
-    progress.done()
+        progress.done()
+        if gold_path.exists():
+            missing = {d.id: "" for d in docs if d.id not in texts}
+            problems = [p for p in check_gold(numbered, {**texts, **missing}) if "(length 0)" not in p.message]
+            if problems:
+                first = problems[0]
+                raise UsageError(_gold_message(gold_path, folder, first.line, first.message, len(problems)))
     summary = f"{processed} documents, {count} mentions -> {out / 'records.jsonl'}"
 
     gold: list[GoldMention] | None = None
     ev = None
-    if gold_path.exists():
-        missing = {d.id: "" for d in docs if d.id not in texts}
-        problems = [p for p in check_gold(numbered, {**texts, **missing}) if "(length 0)" not in p.message]
-        if problems:
-            raise UsageError(f"{gold_path}: line {problems[0].line}: {problems[0].message} "
-                             f"({len(problems)} problems; run `python -m pipeline gold check {folder}`)")  # fmt: skip
+    if not gold_path.exists():
+        for stale in ("report.md", "report.json"):  # from an earlier run with gold
+            (out / stale).unlink(missing_ok=True)
+    else:
         gold = [r for _, r in numbered]
         # A document with unreviewed drafts is not scored: its gold is not gold yet.
         drafted = sorted({r.doc for r in gold if r.draft})
@@ -152,8 +169,8 @@ def run(
         print(terminal(ev, color=sys.stdout.isatty()))
         if n_drafts:
             print(f"{n_drafts} draft gold records in {len(drafted)} documents are unreviewed and not scored: "
-                  f"{', '.join(drafted)} (review with `python -m pipeline gold list DOC`)")  # fmt: skip
-        summary += f"; report -> {out / 'report.md'}"
+                  f"{', '.join(drafted)} (review with `python -m pipeline gold list {drafted[0]}`)")  # fmt: skip
+        summary += f"; report -> {out / 'report.md'}, {out / 'report.json'}"
     omitted = processed - len(texts)
     write_atomic(out / "report.html", render_html(texts, kept, gold, ev, omitted=omitted))
     summary += f", {out / 'report.html'}"

@@ -22,7 +22,7 @@ _CURRENCY_SIGNS = r"\$€£¥₹₺₽₪﷼"
 
 # One proclitic letter before a digit, a currency sign or a percent sign.
 PREFIXES = [
-    rf"[وفبلك](?=[بلك]?[0-9{_CURRENCY_SIGNS}%])",
+    rf"[وفبلك](?=[بلك]?[-+]?[0-9{_CURRENCY_SIGNS}%])",
     rf"[{_CURRENCY_SIGNS}%](?=[0-9])",
     r"[-+](?=[0-9])",
     r"ال(?=[0-9])",  # الـ25 من يناير: the article before a day number

@@ -33,17 +33,17 @@ class Tokens:
         return len(self.words)
 
     def matches(self, i: int) -> list[LexMatch]:
-        if i >= len(self.words):
-            return []
         found = self._cache.get(i)
         if found is None:
-            found = self.lex.lookup(self.words, i)
+            # i may be -1 or past the end when a rule looks around the edges.
+            found = self.lex.lookup(self.words, i) if 0 <= i < len(self.words) else []
             self._cache[i] = found
         return found
 
     def find(self, i: int, *roles: str, clitic: bool = True) -> LexMatch | None:
         """Longest phrase at token i with one of `roles` (optionally refusing a proclitic)."""
-        for m in self.matches(i):
+        found = self._cache.get(i)
+        for m in found if found is not None else self.matches(i):
             if m.entry.role in roles and (clitic or m.clitic == 0):
                 return m
         return None

@@ -261,3 +261,84 @@ def test_out_that_is_a_file(tmp_path: Path) -> None:
     no_traceback(proc)
     assert proc.returncode == 2 and len(error_lines(proc)) == 1 and str(target) in proc.stderr
     assert target.read_text(encoding="utf-8") == "x"
+
+
+# ---- user errors found by a new user's review
+
+
+def _small_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    return corpus
+
+
+def test_out_below_a_file(tmp_path: Path) -> None:
+    corpus = _small_corpus(tmp_path)
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    proc = cli("run", str(corpus), "--out", str(tmp_path / "taken" / "sub"), "--quiet")
+    no_traceback(proc)
+    assert proc.returncode == 2 and len(error_lines(proc)) == 1
+
+
+def test_a_failed_run_leaves_earlier_outputs_alone(tmp_path: Path) -> None:
+    corpus, out = _small_corpus(tmp_path), tmp_path / "out"
+    assert cli("run", str(corpus), "--out", str(out), "--quiet").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (corpus / "gold.jsonl").write_text('{"doc": "good", "kind": "date", "start": 3, "end": 5, "text": "xx", '
+                                       '"normalized": "1947"}\n', encoding="utf-8")  # fmt: skip
+    proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+    no_traceback(proc)
+    assert proc.returncode == 2 and "line 1" in proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_reports_of_an_earlier_gold_are_not_left_stale(tmp_path: Path) -> None:
+    corpus, out = _small_corpus(tmp_path), tmp_path / "out"
+    start = GOOD.index("20 أكتوبر 1947")
+    row = {"doc": "good", "kind": "date", "start": start, "end": start + 14, "text": "20 أكتوبر 1947",
+           "normalized": "1947-10-20"}  # fmt: skip
+    (corpus / "gold.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert cli("run", str(corpus), "--out", str(out), "--quiet").returncode == 0
+    assert (out / "report.md").exists()
+    (corpus / "gold.jsonl").unlink()
+    assert cli("run", str(corpus), "--out", str(out), "--quiet").returncode == 0
+    assert not (out / "report.md").exists() and not (out / "report.json").exists()
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '{"good": {"refernce_date": "2024-01-01"}}',
+        '{"good": "2024-01-01"}',
+        '{"nosuch": {"reference_date": "2024-01-01"}}',
+        '{"good": {"reference_date": "2024-13-01"}}',
+        "[1, 2]",
+        "{not json",
+    ],
+)
+def test_malformed_meta_is_a_usage_error(meta: str, tmp_path: Path) -> None:
+    corpus = _small_corpus(tmp_path)
+    (corpus / "meta.json").write_text(meta, encoding="utf-8")
+    proc = cli("run", str(corpus), "--out", str(tmp_path / "out"), "--quiet")
+    no_traceback(proc)
+    assert proc.returncode == 2 and len(error_lines(proc)) == 1 and "meta.json" in proc.stderr
+
+
+@pytest.mark.parametrize("command", [["run", "{corpus}", "--quiet", "--out", "{out}"], ["gold", "check", "{corpus}"],
+                                     ["gold", "list", "good", "--corpus", "{corpus}"]])  # fmt: skip
+def test_non_utf8_gold_is_reported(command: list[str], tmp_path: Path) -> None:
+    corpus = _small_corpus(tmp_path)
+    (corpus / "gold.jsonl").write_bytes(b'{"doc": "\xff"}\n')
+    args = [a.format(corpus=corpus, out=tmp_path / "out") for a in command]
+    proc = cli(*args)
+    no_traceback(proc)
+    assert proc.returncode in (1, 2) and "not UTF-8" in proc.stderr
+
+
+def test_extract_refuses_text_and_file(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(GOOD, encoding="utf-8")
+    proc = cli("extract", "--file", str(f), "نص")
+    no_traceback(proc)
+    assert proc.returncode == 2 and len(error_lines(proc)) == 1

@@ -29,10 +29,10 @@ def _lines(folder: Path) -> list[dict[str, Any]]:
 
 def test_annotate_proposes_drafts(tmp_path: Path) -> None:
     folder = _corpus(tmp_path)
-    path, n = annotate(folder / "story.txt")
-    assert path == (folder / "gold.jsonl").resolve()
+    prop = annotate(folder / "story.txt")
+    assert prop.path == (folder / "gold.jsonl").resolve() and prop.doc == "story"
     rows = _lines(folder)
-    assert n == len(rows) == 3
+    assert prop.count == len(rows) == 3
     assert all(r["draft"] is True and r["doc"] == "story" for r in rows)
     assert [r["text"] for r in rows] == ["20 أكتوبر 1947", "12٫5٪", "20 أكتوبر 1947"]
     for r in rows:
@@ -104,3 +104,51 @@ def test_drafts_are_reported_and_not_scored(tmp_path: Path) -> None:
     assert report["metrics"]["date"]["gold"] == 2 and report["metrics"]["date"]["strict_f1"] == 1.0
     proc = _cli("gold", "list", "nosuch", "--corpus", str(folder), cwd=ROOT)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_occurrence_counts_from_one(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    annotate(folder / "story.txt")
+    gold = open_gold(folder)
+    with pytest.raises(GoldEditError, match="counts from 1"):
+        add(gold, "story", "التضخم", 0, "date", "2019")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("date", "2019-13"), ("date", "2019-02-30"), ("date", "2020/2019"), ("money", "ZZZ 5"), ("percent", "10%/5%")],
+)
+def test_impossible_values_are_refused(kind: str, value: str, tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    annotate(folder / "story.txt")
+    gold = open_gold(folder)
+    add(gold, "story", "التضخم", 1, kind, value)  # type: ignore[arg-type]
+    with pytest.raises(GoldEditError, match="invalid"):
+        save(gold)
+
+
+def test_annotate_says_why_a_text_cannot_be_read(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    proc = _cli("annotate", str(folder / "missing.txt"), cwd=ROOT)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "missing.txt" in proc.stderr and "cannot be read" in proc.stderr
+    (folder / "latin1.txt").write_bytes("é".encode("latin-1"))
+    proc = _cli("annotate", str(folder / "latin1.txt"), cwd=ROOT)
+    assert proc.returncode == 1 and "not UTF-8" in proc.stderr
+
+
+def test_accept_needs_numbers_or_all(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    annotate(folder / "story.txt")
+    proc = _cli("gold", "accept", "story", "--corpus", str(folder), cwd=ROOT)
+    assert proc.returncode == 2 and "--all" in proc.stderr
+
+
+def test_annotate_uses_the_reference_date_of_meta(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "today.txt").write_text("أعلنت الوزارة أمس النتائج.\n", encoding="utf-8")
+    (folder / "meta.json").write_text('{"today": {"reference_date": "2024-03-15"}}', encoding="utf-8")
+    prop = annotate(folder / "today.txt")
+    assert prop.unresolved == 0
+    assert [r["normalized"] for r in _lines(folder)] == ["2024-03-14"]

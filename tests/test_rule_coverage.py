@@ -43,6 +43,7 @@ EXPECTED_RULES = frozenset(
         # dates: relative
         "relative_day", "relative_month", "relative_weekday", "bare_weekday", "relative_period",
         "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
+        "days_pair", "decades", "part_of_century", "part_of_decade",
         # money and percentages
         "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
         "percent_sign_number", "percent_range", "number_percent",
@@ -54,7 +55,7 @@ SUFFIXES = ("_hijri_in_gregorian", "_relative")
 # `fiscal_` + the head noun's lexicon value (`fiscal_fiscal`, `fiscal_academic`): no inner rule.
 TERMINAL_PREFIXES = ("fiscal_",)
 # Ids only ever seen by other rules (range ends), never in a mention.
-INTERNAL_RULES = frozenset({"range_year", "range_month", "range_day", "range_month_mod"})
+INTERNAL_RULES = frozenset({"range_year", "range_month", "range_day", "range_month_mod", "range_year_short"})
 
 # Callables whose parameter (or dataclass field) named `rule` carries a rule id.
 _RULE_CALLS = (

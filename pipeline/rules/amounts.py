@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..lexicon import CurrencyName, Subunit, as_fraction
-from ..numbers import Number, SignedNumber, fmt, read_number, read_signed, to_decimal
+from ..numbers import SignedNumber, fmt, read_number, read_signed, to_decimal
 from ..records import AmountRange, MoneyValue, PercentValue
 from ..tokens import Tokens
 from .base import Candidate, joiner
@@ -69,8 +69,24 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
             return Unit(i, q[1], q[0], lemma=value.lemma, clitic=m.clitic)
         return Unit(i, m.end, doc.get(value.lemma, value.default), lemma=value.lemma, clitic=m.clitic)
     if isinstance(value, Subunit):
-        return Unit(i, m.end, value.default, Fraction(value.factor), lemma=value.lemma, clitic=m.clitic)
-    return Unit(i, m.end, str(value), clitic=m.clitic)
+        code, end = value.default, m.end
+        for parent in sorted(value.parents):
+            q = _qualifier(toks, m.end, parent)
+            if q is not None:  # 100 فلس كويتي
+                code, end = q
+                break
+        else:
+            if value.default == "XXX":  # a shared subunit takes the document's currency
+                codes = {doc[p] for p in value.parents if p in doc}
+                if len(codes) == 1:
+                    code = codes.pop()
+        return Unit(i, end, code, Fraction(value.factor_for(code)), lemma=value.lemma, clitic=m.clitic)
+    code = str(value)
+    spellings = toks.lex.raw_symbols.get(m.entry.words)
+    if spellings is not None:  # د.أ (JOD) and د.إ (AED) differ only in the raw text
+        raw = "".join(toks.raw_word(k) for k in range(i, m.end))[m.clitic :]
+        code = spellings.get(raw, code)
+    return Unit(i, m.end, code, clitic=m.clitic)
 
 
 def _definite_currency(toks: Tokens, i: int) -> CurrencyName | None:
@@ -267,20 +283,19 @@ def _range(
         u = unit_at(k)
         assert u is not None
         k = u.end
+    to = toks.find(k, "range_to")
     if kind == "between":
         j = joiner(toks, k)
-        if j is None:
+        if j is not None:
+            b = read_signed(toks, j) if j != k else _glued(toks, k)
+        elif to is not None:  # ما بين 10 إلى 15%
+            b = read_signed(toks, to.end)
+        else:
             return None
-        b = read_signed(toks, j) if j != k else _glued(toks, k)
-    elif kind == "from":
-        to = toks.find(k, "range_to")
-        if to is None:
-            return None
+    elif to is None:
+        return None
+    else:  # من 3 إلى 4%, 5-10 ملايين, 4 إلى 5 في المائة
         b = read_signed(toks, to.end)
-    else:
-        if toks.word(k) != "-":
-            return None
-        b = read_signed(toks, k + 1)
     if b is None:
         return None
     unit = unit_at(b.end)
@@ -288,10 +303,9 @@ def _range(
         return None
     lo, hi = a.value, b.value
     if b.num.scaled and not a.num.scaled:
-        scale = _trailing_scale(b.num)
-        lo *= scale
+        lo *= b.num.last_scale  # بين 5 و10 ملايين: the scale serves both
     if lo >= hi and kind == "dash":
-        return None
+        return None  # 10-5 or a score: not a range written without an opener
     return start, unit.end, clitic, lo, hi, unit
 
 
@@ -302,19 +316,6 @@ def _glued(toks: Tokens, i: int) -> SignedNumber | None:
     if num is None or num.clitic != 1:
         return None
     return SignedNumber(i, num.end, 1, num.value, num)
-
-
-def _trailing_scale(num: Number) -> Fraction:
-    """The scale a range's second number ends with (`10 ملايين` -> 1000000)."""
-    # The value is composed; its scale is the largest power of 1000 dividing
-    # the written digits' multiplier. Recover it from value / leading number.
-    v = num.value
-    scale = Fraction(1)
-    for s in (Fraction(10**12), Fraction(10**9), Fraction(10**6), Fraction(10**3)):
-        if (v >= s and (v / s).denominator == 1) or (v >= s and (v / s) * 1000 % 1 == 0):
-            scale = s
-            break
-    return scale
 
 
 def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:

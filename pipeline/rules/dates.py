@@ -424,9 +424,20 @@ def _bounds(p: Pt) -> tuple[str, str] | None:
     return p.point.fmt(), p.point.fmt()
 
 
+def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
+    """A range whose last end is relative and there is no reference date."""
+    value = DateValue(granularity=b.gran, start=_dp(a.point), end=_dp(b.point), relative=True)
+    return Candidate("date", start, b.end, clitic, None, value, rule)
+
+
 def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate | None:
     # The first end borrows what it lacks from the second: من 5 إلى 10 مايو 2023.
     pa, pb = a.point, b.point
+    if b.relative:
+        if b.normalized is None:
+            return None if b.point.month is None else _null_range(a, b, start, clitic, rule)
+        pb = Point(int(b.normalized[:4]), pb.month, pb.day)  # بين 10 و12 مارس الجاري
+        b = replace(b, point=pb)
     if pa.month is None and pa.day is not None:
         pa = Point(pb.year, pb.month, pa.day)
     elif pa.year is None and pb.year is not None:
@@ -474,6 +485,9 @@ def _range_end(toks: Tokens, i: int) -> Pt | None:
         if era is not None and era[0] != "bc":
             return Pt(i, era[1], 0, Point(y), era[0], "year", "year_era")
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year")
+    y = _plain_year(toks, i, 100, 999)
+    if y is not None:  # 646–705 م: a short year, if the range's last end carries an era
+        return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year_short")
     mo = _month(toks, i)
     if mo is not None:
         return Pt(i, mo[2], mo[3], Point(None, mo[0]), mo[1], "month", "range_month")
@@ -490,7 +504,11 @@ def _compatible(a: Pt, b: Pt) -> bool:
     if a.rule.startswith("range_month"):
         return b.point.month is not None and b.point.day is None
     if a.rule == "range_year":
-        return b.gran == "year"
+        return b.gran == "year" and b.rule != "range_year_short"
+    if a.rule == "range_year_short":
+        return b.rule == "year_era"
+    if b.rule == "range_year_short":
+        return False
     if b.rule == "range_day" or (b.rule.startswith("range_month") and a.point.month is None):
         return False
     if b.rule == "range_year":
@@ -585,11 +603,20 @@ def _season(toks: Tokens, i: int) -> Candidate | None:
     m = _SEASON.fullmatch(word)
     if m is None:
         if head is not None and head.entry.role == "fiscal_noun":
-            y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
-            if y is not None:
-                return Candidate(
-                    "date", i, k + 1, clitic, str(y), DateValue(granularity="year", start=DatePoint(year=y)), rule
-                )
+            y = _plain_year(toks, k, 1, 9999)
+            if y is None or len(toks.words[k]) < 3:
+                return None
+            era = _era(toks, k + 1)
+            if era is not None and era[0] == "hijri":  # موسم 1444هـ: a Hijri year
+                norm = hijri_to_gregorian(Point(y))
+                value = DateValue(calendar="hijri", granularity="year", start=DatePoint(year=y))
+                return Candidate("date", i, era[1], clitic, norm, value, rule)
+            end = era[1] if era is not None and era[0] == "gregorian" else k + 1
+            if end == k + 1 and not YEAR_MIN <= y <= YEAR_MAX:
+                return None
+            return Candidate(
+                "date", i, end, clitic, f"{y:04d}", DateValue(granularity="year", start=DatePoint(year=y)), rule
+            )
         return None
     a, b = int(m.group(1)), int(m.group(2))
     if b != a + 1 or not YEAR_MIN <= a <= YEAR_MAX:
@@ -680,8 +707,15 @@ def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             return None  # ثمانينيات alone (no article, no century) is too vague
         end, relative, base = dw.end, False, 1900
     lo, hi = base + d, base + d + 9
+    rule = "decade"
+    j = joiner(toks, dw.end) if end == dw.end else None
+    if j is not None:  # الستينيات والسبعينيات: two decades in one phrase are one range
+        second = _decade(toks, j, ref)
+        if second is not None and second.rule == "decade" and (j != dw.end or second.clitic == 1):
+            if second.normalized and int(second.normalized[:4]) > lo:
+                hi, end, rule = int(second.normalized[5:9]), second.end, "decades"
     value = DateValue(granularity="decade", start=DatePoint(year=lo), end=DatePoint(year=hi), relative=relative)
-    return Candidate("date", i, end, dw.clitic, f"{lo:04d}/{hi:04d}", value, "decade")
+    return Candidate("date", i, end, dw.clitic, f"{lo:04d}/{hi:04d}", value, rule)
 
 
 # ---------------------------------------------------------------- relative
@@ -706,8 +740,12 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     if toks.find(nxt, "anaphor", "ord_ordinal", "ord_compound_unit") is not None:
         return None  # اليوم نفسه, اليوم الأول
     if toks.definite_word(nxt) and toks.find(nxt, "weekday", "month", "relative_modifier") is None:
-        if "\u064b" not in toks.raw_word(i):  # غدًا with tanween is the adverb
-            return None  # اليوم الوطني, غدا الأمر (became), أمس الحاجة (most needed)
+        if toks.word(nxt).endswith("ي") or toks.find(nxt, "blocks_relative_day", clitic=False) is not None:
+            return None  # اليوم الوطني (an adjective), أمس الحاجة (a superlative)
+        clause_start = i == 0 or rd.clitic > 0 or toks.word(i - 1) in (".", "،", ",", "؛", ":", "!", "؟")
+        homograph = toks.find(at, "verb_homograph") is not None
+        if homograph and clause_start and "\u064b" not in toks.raw_word(at):
+            return None  # غدا الأمر مستحيلا: the verb 'became' (غدًا with tanween is the adverb)
     wd = toks.find(nxt, "weekday", clitic=False)
     if wd is not None:
         inner = _weekday_date(toks, nxt)
@@ -894,6 +932,18 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if not 1 <= n <= 12 // size:
         return None
     k = end + 1 if toks.word(end) == "من" else end
+    span = _century(toks, k, ref) or _decade(toks, k, ref)
+    if span is not None and span.rule in ("century", "decade") and span.normalized:
+        # النصف الثاني من القرن العشرين: a share of a century's or decade's years
+        first, last = int(span.normalized[:4]), int(span.normalized[5:9])
+        count = {"quarter": 4, "half": 2, "third": 3}[part]
+        length = (last - first + 1) / count
+        if length != int(length):
+            return None
+        lo_y, hi_y = first + int(length) * (n - 1), first + int(length) * n - 1
+        value = DateValue(granularity="year", start=DatePoint(year=lo_y), end=DatePoint(year=hi_y))
+        rule = "part_of_century" if span.rule == "century" else "part_of_decade"
+        return Candidate("date", i, span.end, noun.clitic, f"{lo_y:04d}/{hi_y:04d}", value, rule)
     year: int | None = None
     inner = _year_noun_year(toks, k)
     if inner is not None:
@@ -924,30 +974,25 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if mod is None:
         return None
     k = mod.end
-    inner: Candidate | None = None
+    options: list[Candidate | None] = []
     p = point(toks, k)
     if p is not None:
-        inner = _point_cand(p)
-        rel = _relative_named(toks, k, ref) or _relative_period(toks, k, ref)
-        if rel is not None and rel.end > inner.end:
-            inner = rel  # بداية شهر أوت الماضي
-    else:
-        y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
-        if y is not None and len(toks.words[k]) == 4:
-            inner = Candidate(
-                "date", k, k + 1, 0, str(y), DateValue(granularity="year", start=DatePoint(year=y)), "marked_year"
-            )
-        else:
-            mo = _month(toks, k)
-            if mo is not None:  # the modifier vouches for an ambiguous name (أواخر ماي)
-                inner = Candidate(
-                    "date", k, mo[2], 0, None, DateValue(granularity="month", start=DatePoint(month=mo[0])), "month"
-                )
-                inner = replace(inner, normalized=Point(None, mo[0]).fmt())
-            else:
-                inner = _relative_period(toks, k, ref) or _decade(toks, k, ref) or _century(toks, k, ref)
-    if inner is None:
+        options.append(_point_cand(p))
+    y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(toks.words[k]) == 4:  # نهاية 2027: the modifier marks the year
+        value = DateValue(granularity="year", start=DatePoint(year=y))
+        options.append(Candidate("date", k, k + 1, 0, str(y), value, "marked_year"))
+    mo = _month(toks, k)
+    if mo is not None:  # the modifier vouches for an ambiguous name (أواخر ماي)
+        value = DateValue(granularity="month", start=DatePoint(month=mo[0]))
+        options.append(Candidate("date", k, mo[2], 0, Point(None, mo[0]).fmt(), value, "month"))
+    for rule in (_relative_named, _relative_period, _decade, _century):
+        options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, مطلع شباط الماضي
+    found = [c for c in options if c is not None]
+    if not found:
         return None
+    inner = max(found, key=lambda c: c.end)  # the first of the longest, in the order above
+    assert isinstance(inner.value, DateValue)
     value = inner.value.model_copy(update={"modifier": _MODIFIERS.get(str(mod.entry.value), "start")})
     return Candidate("date", i, inner.end, mod.clitic, inner.normalized, value, "modifier_" + inner.rule)
 
@@ -971,6 +1016,26 @@ def _years_pair(toks: Tokens, i: int) -> Candidate | None:
         return None
     value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
     return Candidate("date", i, noun.end + 3, noun.clitic, f"{a:04d}/{b:04d}", value, "years_pair")
+
+
+def _days_pair(toks: Tokens, i: int) -> Candidate | None:
+    """`يومي 3 و4 أبريل 2024`, `في 3 و4 أبريل`: two days of one month, one range."""
+    noun = toks.find(i, "day_noun")
+    k = noun.end if noun is not None and toks.words[i][noun.clitic :].endswith(("ي", "ين")) else i
+    clitic = noun.clitic if k != i and noun is not None else 0
+    d = _day(toks, k)
+    if d is None:
+        return None
+    j = joiner(toks, k + 1)
+    if j is None or j == k + 1:
+        return None  # the second day is digits: `و` is its own token
+    b = point(toks, j)
+    if b is None or b.gran != "day" or b.rule != "day_month" or b.point.month is None:
+        return None
+    a = Pt(k, k + 1, 0, Point(None, None, d), b.calendar, "day", "range_day")
+    if d >= (b.point.day or 0):
+        return None
+    return _range_cand(a, b, i, clitic, "days_pair")
 
 
 def _months_pair(toks: Tokens, i: int) -> Candidate | None:
@@ -1041,7 +1106,7 @@ def find_dates(toks: Tokens, i: int, ref: dt.date | None) -> list[Candidate]:
     p = point(toks, i)
     if p is not None:
         found.append(_point_cand(p))
-    for rule in (_from_to, _between, _dash, _season, _years_pair, _months_pair):
+    for rule in (_from_to, _between, _dash, _season, _years_pair, _months_pair, _days_pair):
         c = rule(toks, i)
         if c is not None:
             found.append(c)
