@@ -19,7 +19,7 @@ _ANCHOR_ROLES = frozenset(
     {
         "month", "hmonth", "year_noun", "month_noun", "day_noun", "weekday", "relative_day",
         "relative_period_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_word",
-        "century_noun", "decade_noun", "relative_pre_modifier", "season", "range_open", "temporal_prep",
+        "century_noun", "decade_noun", "relative_pre_modifier", "season", "range_open", "ago_prep",
         "currency", "cur_symbol", "subunit", "sign",
         "percent_marker", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual",
         "num_fraction", "ord_ordinal", "ord_compound_unit", "ord_ten",
@@ -31,7 +31,7 @@ _ANCHOR_ROLES = frozenset(
 # preposition, a year noun, a modifier): `في` alone is everywhere.
 _WEAK_ROLES = frozenset(
     {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_noun",
-     "range_open", "temporal_prep", "sign", "relative_pre_modifier", "season"}
+     "range_open", "ago_prep", "sign", "relative_pre_modifier", "season"}
 )  # fmt: skip
 _REACH = 6  # tokens a weak anchor looks ahead for a strong one
 

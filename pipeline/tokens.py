@@ -13,7 +13,7 @@ _PLAIN_INT = re.compile(r"[0-9]+")
 
 
 class Tokens:
-    __slots__ = ("_cache", "_raw", "ends", "lex", "memo", "ref", "starts", "words")
+    __slots__ = ("_cache", "_raw", "_roles", "ends", "lex", "memo", "ref", "starts", "words")
 
     def __init__(
         self, words: list[str], starts: list[int], lex: Lexicon, raw: Callable[[int, int], str] | None = None
@@ -24,6 +24,7 @@ class Tokens:
         self.ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
         self.lex = lex
         self._cache: dict[int, list[LexMatch]] = {}
+        self._roles: dict[int, dict[str, list[tuple[int, LexMatch]]]] = {}
         # Results of sub-parsers asked at the same token by several rules
         # (a number, a date point): computed once per token.
         self.memo: dict[tuple[str, int], object] = {}
@@ -40,13 +41,43 @@ class Tokens:
             self._cache[i] = found
         return found
 
+    def _by_role(self, i: int) -> dict[str, list[tuple[int, LexMatch]]]:
+        by = self._roles.get(i)
+        if by is None:
+            by = {}
+            for n, m in enumerate(self.matches(i)):
+                by.setdefault(m.entry.role, []).append((n, m))
+            self._roles[i] = by
+        return by
+
+    def keys(self, i: int) -> frozenset[str]:
+        """What can start a rule at token i: its lexicon roles, and `digit`,
+        `article` (a bare `ال` before a number), `sign_char` (`-`, `+`)."""
+        keys = set(self._by_role(i))
+        if self.has_digit(i):
+            keys.add("digit")
+        w = self.word(i)
+        if w == "ال":
+            keys.add("article")
+        elif w in ("-", "+"):
+            keys.add("sign_char")
+        return frozenset(keys)
+
     def find(self, i: int, *roles: str, clitic: bool = True) -> LexMatch | None:
         """Longest phrase at token i with one of `roles` (optionally refusing a proclitic)."""
-        found = self._cache.get(i)
-        for m in found if found is not None else self.matches(i):
-            if m.entry.role in roles and (clitic or m.clitic == 0):
-                return m
-        return None
+        by = self._roles.get(i)
+        if by is None:
+            by = self._by_role(i)
+        if not by:
+            return None
+        best: tuple[int, LexMatch] | None = None
+        for role in roles:
+            for n, m in by.get(role, ()):
+                if clitic or m.clitic == 0:
+                    if best is None or n < best[0]:
+                        best = (n, m)
+                    break
+        return best[1] if best is not None else None
 
     def find_all(self, i: int, role: str) -> list[LexMatch]:
         return [m for m in self.matches(i) if m.entry.role == role]

@@ -318,8 +318,21 @@ def _glued(toks: Tokens, i: int) -> SignedNumber | None:
     return SignedNumber(i, num.end, 1, num.value, num)
 
 
+# What can start an amount: a number (digits, number words, a sign), a range
+# opener, a currency before its number (`$10`, `دولار واحد`), `%` before its number.
+_NUMBER_START = frozenset(
+    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
+)
+_MONEY_START = _NUMBER_START | {"range_open", "cur_symbol", "currency"}
+_PERCENT_START = _NUMBER_START | {"range_open", "percent_marker"}
+
+
 def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
-    return money_at(toks, i, doc) + percent_at_token(toks, i)
+    keys = toks.keys(i)
+    found = money_at(toks, i, doc) if keys & _MONEY_START else []
+    if keys & _PERCENT_START:
+        found += percent_at_token(toks, i)
+    return found
 
 
 __all__ = ["Decimal", "DocCurrencies", "amounts_at", "scan_doc_currencies"]

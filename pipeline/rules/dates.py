@@ -852,11 +852,10 @@ def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
 
 def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
-    w = toks.words[i]
-    prep = toks.find(i, "temporal_prep")
-    if prep is None or w[prep.clitic :] not in ("قبل", "بعد"):
+    prep = toks.find(i, "ago_prep")
+    if prep is None:
         return None
-    sign = -1 if w[prep.clitic :] == "قبل" else 1
+    sign = int(str(prep.entry.value))
     parts: list[tuple[str, int]] = []
     k = prep.end
     while len(parts) < 3:
@@ -1100,21 +1099,53 @@ def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return Candidate("date", i, inner.end, season.clitic, inner.normalized, value, "season_of_year")
 
 
+def _point_rule(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    p = point(toks, i)
+    return _point_cand(p) if p is not None else None
+
+
+def _no_ref(
+    rule: Callable[[Tokens, int], Candidate | None],
+) -> Callable[[Tokens, int, dt.date | None], Candidate | None]:
+    return lambda toks, i, ref: rule(toks, i)
+
+
+_ORDINAL = frozenset({"ord_ordinal", "ord_compound_unit", "ord_ten"})
+_POINT_START = frozenset(
+    {"digit", "article", "month", "hmonth", "month_noun", "day_noun", "weekday", "year_noun", *_ORDINAL}
+)
+
+# Every date rule, with what can start it: a token's lexicon roles, `digit` or
+# `article`. At each anchor only the rules its keys can start are tried.
+DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None], frozenset[str]]] = [
+    (_point_rule, _POINT_START),
+    (_no_ref(_from_to), frozenset({"range_open"})),
+    (_no_ref(_between), frozenset({"range_open"})),
+    (_no_ref(_dash), _POINT_START | {"period_modifier"}),
+    (_no_ref(_season), frozenset({"digit", "fiscal_noun", "year_noun"})),
+    (_no_ref(_years_pair), frozenset({"year_noun"})),
+    (_no_ref(_months_pair), frozenset({"month_noun"})),
+    (_no_ref(_days_pair), frozenset({"digit", "day_noun"})),
+    (_century, frozenset({"century_noun"})),
+    (_decade, frozenset({"decade_noun", "decade_word"})),
+    (_relative_day, frozenset({"relative_day", "day_noun"})),
+    (_relative_named, frozenset({"month", "hmonth", "month_noun", "day_noun", "weekday"})),
+    (_relative_period, frozenset({"relative_period_noun"})),
+    (_ago_later, frozenset({"ago_prep"})),
+    (_part, frozenset({"part_noun"})),
+    (_modifier, frozenset({"period_modifier"})),
+    (_this_period, frozenset({"relative_pre_modifier"})),
+    (_season_of_year, frozenset({"season"})),
+]
+
+
 def find_dates(toks: Tokens, i: int, ref: dt.date | None) -> list[Candidate]:
     """Every date reading that starts at token i."""
+    keys = toks.keys(i)
     found: list[Candidate] = []
-    p = point(toks, i)
-    if p is not None:
-        found.append(_point_cand(p))
-    for rule in (_from_to, _between, _dash, _season, _years_pair, _months_pair, _days_pair):
-        c = rule(toks, i)
-        if c is not None:
-            found.append(c)
-    for rel_rule in (
-        _century, _decade, _relative_day, _relative_named, _relative_period, _ago_later, _part, _modifier,
-        _this_period, _season_of_year,
-    ):  # fmt: skip
-        c = rel_rule(toks, i, ref)
-        if c is not None:
-            found.append(c)
+    for rule, starts in DATE_RULES:
+        if keys & starts:
+            c = rule(toks, i, ref)
+            if c is not None:
+                found.append(c)
     return found
