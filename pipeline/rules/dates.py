@@ -442,6 +442,8 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
         pa = Point(pb.year, pb.month, pa.day)
     elif pa.year is None and pb.year is not None:
         pa = Point(pb.year, pa.month, pa.day)
+        if pa.month is not None and pb.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0):
+            pa = Point(pb.year - 1, pa.month, pa.day)  # من ديسمبر إلى فبراير 2024: across the new year
     if pa.day is not None and pa.month is not None and not valid_day(pa.year, pa.month, pa.day):
         return None
     a = replace(a, point=pa)
