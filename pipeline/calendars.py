@@ -125,3 +125,15 @@ def century_range(c: int) -> str:
 
 def century_of(year: int) -> int:
     return (year - 1) // 100 + 1
+
+
+def last_or_next_month(ref: dt.date, month: int, n: int) -> str:
+    """A named month relative to the reference date: its most recent occurrence
+    in a month before the reference month (n < 0), the first after it (n > 0),
+    or this year's (n = 0)."""
+    y = ref.year
+    if n < 0:
+        y = ref.year if month < ref.month else ref.year - 1
+    elif n > 0:
+        y = ref.year if month > ref.month else ref.year + 1
+    return Point(y, month).fmt()

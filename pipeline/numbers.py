@@ -184,12 +184,7 @@ def _is_article_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
 
 def read_number(toks: Tokens, i: int) -> Number | None:
     """The longest number starting at token i, or None."""
-    key = ("number", i)
-    if key in toks.memo:
-        return toks.memo[key]  # type: ignore[return-value]
-    num = _read_number(toks, i)
-    toks.memo[key] = num
-    return num
+    return toks.once(_read_number, i)
 
 
 def _read_number(toks: Tokens, i: int) -> Number | None:

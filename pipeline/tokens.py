@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from .lexicon import Lexicon, LexMatch
 
+T = TypeVar("T")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _PLAIN_INT = re.compile(r"[0-9]+")
 
@@ -27,7 +29,7 @@ class Tokens:
         self._roles: dict[int, dict[str, list[tuple[int, LexMatch]]]] = {}
         # Results of sub-parsers asked at the same token by several rules
         # (a number, a date point): computed once per token.
-        self.memo: dict[tuple[str, int], object] = {}
+        self.memo: dict[tuple[Callable[..., object], int], object] = {}
         self.ref: dt.date | None = None  # the reference date of relative dates
 
     def __len__(self) -> int:
@@ -49,6 +51,14 @@ class Tokens:
                 by.setdefault(m.entry.role, []).append((n, m))
             self._roles[i] = by
         return by
+
+    def once(self, parser: Callable[[Tokens, int], T], i: int) -> T:
+        """`parser(self, i)`, computed once per token: several rules ask for the
+        same number or date point at the same place."""
+        key = (parser, i)
+        if key not in self.memo:
+            self.memo[key] = parser(self, i)
+        return self.memo[key]  # type: ignore[return-value]
 
     def keys(self, i: int) -> frozenset[str]:
         """What can start a rule at token i: its lexicon roles, and `digit`,

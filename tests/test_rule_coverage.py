@@ -111,7 +111,7 @@ def _strings(node: ast.expr) -> Iterator[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def static_rules() -> dict[str, frozenset[str]]:
-    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(RULES_DIR.glob("*.py"))]
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(RULES_DIR.rglob("*.py"))]
     pos = _rule_positions(trees)
     found: dict[str, set[str]] = {"id": set(), "prefix": set(), "suffix": set()}
     for tree in trees:

@@ -1,0 +1,231 @@
+"""Periods and their parts: centuries, decades, quarters and halves, modifiers
+(`منتصف`, `أواخر`), seasons of a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from ...calendars import (
+    Point,
+    century_of,
+    century_range,
+    range_str,
+)
+from ...records import DatePoint, DateValue, Granularity, Modifier
+from ...tokens import Tokens
+from ..base import Candidate, joiner, ordinal
+from .points import (
+    YEAR_MAX,
+    YEAR_MIN,
+    _arg,
+    _dp,
+    _era,
+    _month,
+    _plain_year,
+    _point_cand,
+    _year_noun_year,
+    point,
+)
+from .relative import (
+    _rel_value,
+    _relative_named,
+    _relative_period,
+)
+
+
+def _century_number(toks: Tokens, i: int) -> tuple[int, int] | None:
+    o = ordinal(toks, i)
+    if o is not None and o[2] == 0:
+        return (o[0], o[1]) if o[0] >= 1 else None
+    if toks.word(i) == "ال" and toks.adjacent(i + 1):
+        i += 1  # القرن الـ20
+    c = _plain_year(toks, i, 1, 21)
+    if c is not None:
+        return c, i + 1
+    return None
+
+
+def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`القرن التاسع عشر`, `القرن 19`, `القرنين السادس عشر والسابع عشر`, `القرن الماضي`."""
+    noun = toks.find(i, "century_noun")
+    if noun is None:
+        return None
+    if noun.entry.value == "dual":
+        a = _century_number(toks, noun.end)
+        if a is None:
+            return None
+        j = joiner(toks, a[1])
+        if j is None:
+            return None
+        o = ordinal(toks, j)
+        if o is None or (j == a[1] and o[2] != 1):
+            return None
+        lo, hi = sorted((a[0], o[0]))
+        norm = f"{century_range(lo).split('/')[0]}/{century_range(hi).split('/')[1]}"
+        value = DateValue(granularity="century", start=DatePoint(year=(lo - 1) * 100 + 1), end=DatePoint(year=hi * 100))
+        return Candidate("date", i, o[1], noun.clitic, norm, value, "centuries")
+    c = _century_number(toks, noun.end)
+    if c is not None:
+        end = c[1]
+        era = _era(toks, end)
+        if era is not None:
+            if era[0] != "gregorian":
+                return None  # القرن الخامس قبل الميلاد; Hijri centuries are not converted
+            end = era[1]  # القرن السابع الميلادي
+        value = DateValue(
+            granularity="century", start=DatePoint(year=(c[0] - 1) * 100 + 1), end=DatePoint(year=c[0] * 100)
+        )
+        return Candidate("date", i, end, noun.clitic, century_range(c[0]), value, "century")
+    rel = _arg(toks, noun.end, "relative_modifier", clitic=False)
+    if rel is not None:
+        rel_norm = century_range(century_of(ref.year) + int(rel[0])) if ref else None
+        value = DateValue(granularity="century", relative=True)
+        return Candidate("date", i, rel[1], noun.clitic, rel_norm, value, "relative_century")
+    return None
+
+
+def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`."""
+    head = toks.find(i, "decade_noun")
+    if head is not None:
+        inner = _decade(toks, head.end, ref)  # عقد الثمانينيات
+        if inner is None or inner.clitic:
+            return None
+        return replace(inner, start=i, clitic=head.clitic, rule="decade_noun_" + inner.rule)
+    dw = toks.find(i, "decade_word")
+    if dw is None:
+        return None
+    d = int(str(dw.entry.value))
+    k = dw.end + 1 if toks.word(dw.end) == "من" else dw.end
+    if toks.find(k, "age_noun") is not None:
+        return None  # في العشرينيات من عمره: an age
+    cent = _century(toks, k, ref)
+    if cent is not None and cent.rule in ("century", "relative_century"):
+        end, relative = cent.end, cent.rule == "relative_century"
+        if cent.normalized is None:
+            return Candidate(
+                "date", i, end, dw.clitic, None, DateValue(granularity="decade", relative=True), "decade_century"
+            )
+        base = int(cent.normalized[:4]) - 1
+    else:
+        if not toks.words[i][dw.clitic :].startswith("ال"):
+            return None  # ثمانينيات alone (no article, no century) is too vague
+        end, relative, base = dw.end, False, 1900
+    lo, hi = base + d, base + d + 9
+    rule = "decade"
+    j = joiner(toks, dw.end) if end == dw.end else None
+    if j is not None:  # الستينيات والسبعينيات: two decades in one phrase are one range
+        second = _decade(toks, j, ref)
+        if second is not None and second.rule == "decade" and (j != dw.end or second.clitic == 1):
+            if second.normalized and int(second.normalized[:4]) > lo:
+                hi, end, rule = int(second.normalized[5:9]), second.end, "decades"
+    value = DateValue(granularity="decade", start=DatePoint(year=lo), end=DatePoint(year=hi), relative=relative)
+    return Candidate("date", i, end, dw.clitic, f"{lo:04d}/{hi:04d}", value, rule)
+
+
+def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`الربع الثالث من 2024`, `النصف الأول من عام 2021`, `الربع الأول` (relative)."""
+    noun = toks.find(i, "part_noun")
+    if noun is None:
+        return None
+    part = str(noun.entry.value)
+    o = ordinal(toks, noun.end)
+    if o is None or o[2] != 0:
+        return None
+    n, end = o[0], o[1]
+    size = {"quarter": 3, "half": 6, "third": 4}.get(part)
+    if size is None:
+        return None
+    if n == 0:
+        n = 12 // size  # الربع الأخير
+    if not 1 <= n <= 12 // size:
+        return None
+    k = end + 1 if toks.word(end) == "من" else end
+    span = _century(toks, k, ref) or _decade(toks, k, ref)
+    if span is not None and span.rule in ("century", "decade") and span.normalized:
+        # النصف الثاني من القرن العشرين: a share of a century's or decade's years
+        first, last = int(span.normalized[:4]), int(span.normalized[5:9])
+        count = {"quarter": 4, "half": 2, "third": 3}[part]
+        length = (last - first + 1) / count
+        if length != int(length):
+            return None
+        lo_y, hi_y = first + int(length) * (n - 1), first + int(length) * n - 1
+        value = DateValue(granularity="year", start=DatePoint(year=lo_y), end=DatePoint(year=hi_y))
+        rule = "part_of_century" if span.rule == "century" else "part_of_decade"
+        return Candidate("date", i, span.end, noun.clitic, f"{lo_y:04d}/{hi_y:04d}", value, rule)
+    year: int | None = None
+    inner = _year_noun_year(toks, k)
+    if inner is not None:
+        year, end = inner.point.year, inner.end
+    elif (y := _plain_year(toks, k, YEAR_MIN, YEAR_MAX)) is not None and len(toks.words[k]) == 4:
+        year, end = y, k + 1
+    else:
+        rel = _relative_period(toks, k, ref)
+        if rel is not None and rel.value.granularity == "year":  # type: ignore[union-attr]
+            end = rel.end
+            year = int(rel.normalized) if rel.normalized else None
+            if year is None:
+                return Candidate("date", i, end, noun.clitic, None, _rel_value(part), "part_relative")  # type: ignore[arg-type]
+        elif ref is not None:
+            year = ref.year
+        else:
+            return Candidate("date", i, end, noun.clitic, None, _rel_value(part), "part_relative")  # type: ignore[arg-type]
+    assert year is not None
+    lo, hi = Point(year, (n - 1) * size + 1), Point(year, n * size)
+    gran: Granularity = "quarter" if part == "quarter" else "half"
+    value = DateValue(granularity=gran, start=_dp(lo), end=_dp(hi))
+    return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "part_of_year")
+
+
+def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`منتصف مارس 2024`, `أواخر 2019`, `مطلع العام 2020`, `نهاية العام المقبل`."""
+    mod = toks.find(i, "period_modifier")
+    if mod is None:
+        return None
+    k = mod.end
+    options: list[Candidate | None] = []
+    p = point(toks, k)
+    if p is not None:
+        options.append(_point_cand(p))
+    y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(toks.words[k]) == 4:  # نهاية 2027: the modifier marks the year
+        value = DateValue(granularity="year", start=DatePoint(year=y))
+        options.append(Candidate("date", k, k + 1, 0, str(y), value, "marked_year"))
+    mo = _month(toks, k)
+    if mo is not None:  # the modifier vouches for an ambiguous name (أواخر ماي)
+        value = DateValue(granularity="month", start=DatePoint(month=mo[0]))
+        options.append(Candidate("date", k, mo[2], 0, Point(None, mo[0]).fmt(), value, "month"))
+    for rule in (_relative_named, _relative_period, _decade, _century):
+        options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, مطلع شباط الماضي
+    found = [c for c in options if c is not None]
+    if not found:
+        return None
+    inner = max(found, key=lambda c: c.end)  # the first of the longest, in the order above
+    assert isinstance(inner.value, DateValue)
+    value = inner.value.model_copy(update={"modifier": _MODIFIERS.get(str(mod.entry.value), "start")})
+    return Candidate("date", i, inner.end, mod.clitic, inner.normalized, value, "modifier_" + inner.rule)
+
+
+_MODIFIERS: dict[str, Modifier] = {"start": "start", "early": "early", "mid": "mid", "late": "late", "end": "end"}
+
+
+def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`صيف 2006`, `شتاء العام الماضي`: the year's value, the season in `value`."""
+    season = toks.find(i, "season")
+    if season is None or toks.find(i, "hmonth") is not None:
+        return None
+    k = season.end
+    inner: Candidate | None = None
+    y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(toks.words[k]) == 4:
+        inner = Candidate(
+            "date", k, k + 1, 0, str(y), DateValue(granularity="year", start=DatePoint(year=y)), "marked_year"
+        )
+    else:
+        p = _year_noun_year(toks, k)
+        inner = _point_cand(p) if p is not None else _relative_period(toks, k, ref)
+    if inner is None or inner.value.granularity != "year":  # type: ignore[union-attr]
+        return None
+    value = inner.value.model_copy(update={"season": str(season.entry.value)})
+    return Candidate("date", i, inner.end, season.clitic, inner.normalized, value, "season_of_year")

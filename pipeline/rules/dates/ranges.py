@@ -1,0 +1,290 @@
+"""Date ranges: `من … إلى`, `بين … و…`, `A - B`, season years `2022/2023`, pairs of
+years, months and days under a dual noun."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...calendars import (
+    Point,
+    hijri_to_gregorian,
+    range_str,
+    valid_day,
+)
+from ...records import DatePoint, DateValue
+from ...tokens import Tokens
+from ..base import Candidate, joiner
+from .points import (
+    YEAR_MAX,
+    YEAR_MIN,
+    Pt,
+    _bounds,
+    _day,
+    _dp,
+    _era,
+    _month,
+    _plain_year,
+    _year_part,
+    point,
+)
+
+_SEASON = re.compile(r"([0-9]{4})/([0-9]{4})")
+
+
+def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
+    """A range whose last end is relative and there is no reference date."""
+    value = DateValue(granularity=b.gran, start=_dp(a.point), end=_dp(b.point), relative=True)
+    return Candidate("date", start, b.end, clitic, None, value, rule)
+
+
+def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate | None:
+    # The first end borrows what it lacks from the second: من 5 إلى 10 مايو 2023.
+    pa, pb = a.point, b.point
+    if b.relative:
+        if b.normalized is None:
+            return None if b.point.month is None else _null_range(a, b, start, clitic, rule)
+        pb = Point(int(b.normalized[:4]), pb.month, pb.day)  # بين 10 و12 مارس الجاري
+        b = replace(b, point=pb)
+    if pa.month is None and pa.day is not None:
+        pa = Point(pb.year, pb.month, pa.day)
+    elif pa.year is None and pb.year is not None:
+        pa = Point(pb.year, pa.month, pa.day)
+        if pa.month is not None and pb.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0):
+            pa = Point(pb.year - 1, pa.month, pa.day)  # من ديسمبر إلى فبراير 2024: across the new year
+    if pa.day is not None and pa.month is not None and not valid_day(pa.year, pa.month, pa.day):
+        return None
+    a = replace(a, point=pa)
+    if a.calendar != b.calendar and b.calendar == "hijri":
+        a = replace(a, calendar="hijri")
+    gran = b.gran
+    if a.calendar == "hijri":
+        ba, bb = _bounds(a), _bounds(b)
+        norm = f"{ba[0]}/{bb[1]}" if ba and bb else None
+    else:
+        if (pa.year, pa.month, pa.day) > (pb.year, pb.month, pb.day) and None not in (pa.year, pb.year):
+            return None
+        norm = range_str(pa, pb)
+    value = DateValue(
+        calendar="hijri" if a.calendar == "hijri" else "gregorian",
+        granularity=gran,
+        start=_dp(pa),
+        end=_dp(b.point),
+    )
+    return Candidate("date", start, b.end, clitic, norm, value, rule)
+
+
+def _range_end(toks: Tokens, i: int) -> Pt | None:
+    """A range end: a full point, or what a range licenses alone (a bare year,
+    a bare day number, a bare month), possibly after a modifier (`منتصف يوليوز`)."""
+    mod = toks.find(i, "period_modifier")
+    if mod is not None:
+        inner = _range_end(toks, mod.end)
+        if inner is None or inner.rule == "range_day":
+            return None
+        return replace(inner, start=i, clitic=mod.clitic, rule=inner.rule.replace("range_month", "range_month_mod"))
+    p = point(toks, i)
+    if p is not None:
+        return p
+    y = _plain_year(toks, i, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(toks.words[i]) == 4:
+        era = _era(toks, i + 1)
+        if era is not None and era[0] != "bc":
+            return Pt(i, era[1], 0, Point(y), era[0], "year", "year_era")
+        return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year")
+    y = _plain_year(toks, i, 100, 999)
+    if y is not None:  # 646–705 م: a short year, if the range's last end carries an era
+        return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year_short")
+    mo = _month(toks, i)
+    if mo is not None:
+        return Pt(i, mo[2], mo[3], Point(None, mo[0]), mo[1], "month", "range_month")
+    d = _day(toks, i)
+    if d is not None:
+        return Pt(i, i + 1, 0, Point(None, None, d), "gregorian", "day", "range_day")
+    return None
+
+
+def _compatible(a: Pt, b: Pt) -> bool:
+    """Both ends must be of a kind: two years, or a first end the second completes."""
+    if a.rule == "range_day":
+        return b.gran == "day" and b.point.month is not None
+    if a.rule.startswith("range_month"):
+        return b.point.month is not None and b.point.day is None
+    if a.rule == "range_year":
+        return b.gran == "year" and b.rule != "range_year_short"
+    if a.rule == "range_year_short":
+        return b.rule == "year_era"
+    if b.rule == "range_year_short":
+        return False
+    if b.rule == "range_day" or (b.rule.startswith("range_month") and a.point.month is None):
+        return False
+    if b.rule == "range_year":
+        return a.gran == "year"
+    return True
+
+
+def _from_to(toks: Tokens, i: int) -> Candidate | None:
+    """`من 1979 إلى 1989`, `من 5 إلى 10 مايو 2023`."""
+    opener = toks.find(i, "range_open")
+    if opener is None or toks.words[i][opener.clitic :] not in ("من",):
+        return None
+    a = _range_end(toks, opener.end)
+    if a is None:
+        return None
+    to = toks.find(a.end, "range_to")
+    if to is None:
+        return None
+    b = _range_end(toks, to.end)
+    if b is None or not _compatible(a, b):
+        return None
+    return _range_cand(a, b, i, opener.clitic, "range_from_to")
+
+
+def _between(toks: Tokens, i: int) -> Candidate | None:
+    """`بين عامي 2005 و2010`, `بين 1830 و1962`."""
+    w = toks.word(i)
+    if w == "بين":
+        start, clitic = i, 0
+    elif w.endswith("بين") and toks.find(i, "range_open") is not None:
+        start, clitic = i, len(w) - 3  # مابين / وبين: the span starts at بين
+    else:
+        return None
+    k = i + 1
+    noun = toks.find(k, "year_noun", clitic=False)
+    if noun is not None:
+        k = noun.end
+    a = _range_end(toks, k)
+    if a is None:
+        return None
+    j = joiner(toks, a.end)
+    if j is None:
+        return None
+    if j == a.end:  # و glued to the second end's first word
+        b = _glued_end(toks, j)
+    else:
+        b = _range_end(toks, j)
+    if b is None or not _compatible(a, b):
+        return None
+    return _range_cand(a, b, start, clitic, "range_between")
+
+
+def _glued_end(toks: Tokens, i: int) -> Pt | None:
+    p = _range_end(toks, i)
+    return p if p is not None and p.clitic == 1 else None
+
+
+def _dash(toks: Tokens, i: int) -> Candidate | None:
+    """`1948 - 2016`, `1999-2013`, `5 - 10 مايو 2023`."""
+    a = _range_end(toks, i)
+    if a is None or a.rule in ("range_month",) or toks.word(a.end) != "-":
+        return None
+    if a.rule == "range_day":
+        pass
+    b = _range_end(toks, a.end + 1)
+    if b is None or not _compatible(a, b):
+        return None
+    if a.rule == "range_year" and b.rule == "range_year" and b.point.year <= a.point.year:  # type: ignore[operator]
+        return None  # 2013-1999 or a score
+    return _range_cand(a, b, i, a.clitic, "range_dash")
+
+
+def _season(toks: Tokens, i: int) -> Candidate | None:
+    """`2022/2023`, `موسم 2022/2023`, `العام المالي 2026/2027`: two consecutive years."""
+    k, clitic, rule = i, 0, "season_years"
+    head = toks.find(i, "fiscal_noun", "year_noun")
+    if head is not None:
+        k, clitic, rule = head.end, head.clitic, "fiscal_" + str(head.entry.value or "year")
+        if head.entry.role == "fiscal_noun" and toks.word(k).startswith("ال") and _SEASON.fullmatch(toks.word(k + 1)):
+            k += 1  # الموسم الزراعي 2023/2024: one adjective between
+    word = toks.word(k)
+    if (
+        head is not None
+        and toks.is_int(k)
+        and toks.word(k + 1) == "-"
+        and toks.adjacent(k + 1)
+        and toks.adjacent(k + 2)
+    ):
+        word = f"{word}/{toks.word(k + 2)}"  # العام المالي 2023-2024
+        if _SEASON.fullmatch(word):
+            k += 2
+    m = _SEASON.fullmatch(word)
+    if m is None:
+        if head is not None and head.entry.role == "fiscal_noun":
+            y = _plain_year(toks, k, 1, 9999)
+            if y is None or len(toks.words[k]) < 3:
+                return None
+            era = _era(toks, k + 1)
+            if era is not None and era[0] == "hijri":  # موسم 1444هـ: a Hijri year
+                norm = hijri_to_gregorian(Point(y))
+                value = DateValue(calendar="hijri", granularity="year", start=DatePoint(year=y))
+                return Candidate("date", i, era[1], clitic, norm, value, rule)
+            end = era[1] if era is not None and era[0] == "gregorian" else k + 1
+            if end == k + 1 and not YEAR_MIN <= y <= YEAR_MAX:
+                return None
+            return Candidate(
+                "date", i, end, clitic, f"{y:04d}", DateValue(granularity="year", start=DatePoint(year=y)), rule
+            )
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if b != a + 1 or not YEAR_MIN <= a <= YEAR_MAX:
+        return None
+    value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
+    return Candidate("date", i, k + 1, clitic, f"{a:04d}/{b:04d}", value, rule)
+
+
+def _years_pair(toks: Tokens, i: int) -> Candidate | None:
+    """`عامي 2005 و2010` without `بين`."""
+    noun = toks.find(i, "year_noun")
+    if noun is None:
+        return None
+    a = _plain_year(toks, noun.end, YEAR_MIN, YEAR_MAX)
+    if a is None or toks.word(noun.end + 1) != "و":
+        return None
+    b = _plain_year(toks, noun.end + 2, YEAR_MIN, YEAR_MAX)
+    if b is None or b <= a or not toks.words[i][noun.clitic :].endswith(("ي", "ين")):
+        return None
+    value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
+    return Candidate("date", i, noun.end + 3, noun.clitic, f"{a:04d}/{b:04d}", value, "years_pair")
+
+
+def _days_pair(toks: Tokens, i: int) -> Candidate | None:
+    """`يومي 3 و4 أبريل 2024`, `في 3 و4 أبريل`: two days of one month, one range."""
+    noun = toks.find(i, "day_noun")
+    k = noun.end if noun is not None and toks.words[i][noun.clitic :].endswith(("ي", "ين")) else i
+    clitic = noun.clitic if k != i and noun is not None else 0
+    d = _day(toks, k)
+    if d is None:
+        return None
+    j = joiner(toks, k + 1)
+    if j is None or j == k + 1:
+        return None  # the second day is digits: `و` is its own token
+    b = point(toks, j)
+    if b is None or b.gran != "day" or b.rule != "day_month" or b.point.month is None:
+        return None
+    a = Pt(k, k + 1, 0, Point(None, None, d), b.calendar, "day", "range_day")
+    if d >= (b.point.day or 0):
+        return None
+    return _range_cand(a, b, i, clitic, "days_pair")
+
+
+def _months_pair(toks: Tokens, i: int) -> Candidate | None:
+    """`شهري يوليو وأغسطس 2024`: two months under a dual noun, one range."""
+    noun = toks.find(i, "month_noun")
+    if noun is None or not toks.words[i][noun.clitic :].endswith(("ي", "ين")):
+        return None
+    a = _month(toks, noun.end)
+    if a is None:
+        return None
+    j = joiner(toks, a[2])
+    if j is None:
+        return None
+    b = _month(toks, j)
+    if b is None or (j == a[2] and b[3] != 1) or b[1] != a[1]:
+        return None
+    yp = _year_part(toks, b[2])
+    year, end = (yp[0], yp[2]) if yp is not None and yp[1] != "bc" else (None, b[2])
+    pa, pb = (
+        Pt(noun.end, a[2], 0, Point(year, a[0]), a[1], "month", "range_month"),
+        Pt(j, end, 0, Point(year, b[0]), b[1], "month", "range_month"),
+    )
+    return _range_cand(pa, pb, i, noun.clitic, "months_pair")
