@@ -46,6 +46,9 @@ def _anchors(toks: Tokens) -> list[int]:
             strong.append(i)
             support.append(i)
             continue
+        maybe = toks.lex.roles_for(w)
+        if not maybe:
+            continue  # most words: no lexicon entry starts with them
         all_roles = {m.entry.role for m in toks.matches(i)}
         roles = all_roles & _ANCHOR_ROLES
         if roles - _WEAK_ROLES:

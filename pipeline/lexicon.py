@@ -109,6 +109,7 @@ class Lexicon:
         # word -> the entries it may start (with the proclitic length); words
         # repeat, so each is resolved once per process.
         self._starts: dict[str, list[tuple[int, Entry]]] = {}
+        self._roles: dict[str, frozenset[str]] = {}
         self.currency_by_lemma: dict[str, CurrencyName] = {}
         self.qualifiers: dict[tuple[str, str], str] = {}  # (lemma, qualifier key) -> code
         # Symbols that normalise alike (د.إ AED, د.أ JOD): tokens -> raw spelling -> code.
@@ -119,6 +120,7 @@ class Lexicon:
         if not words:
             return
         self._starts.clear()
+        self._roles.clear()
         entries = self._index[words[0]]
         entry = Entry(words, role, value)
         if entry not in entries:
@@ -148,12 +150,25 @@ class Lexicon:
                 self._starts[word] = cands
         return cands
 
+    def roles_for(self, word: str) -> frozenset[str]:
+        """The roles of every phrase `word` may start (whether or not the rest of
+        the phrase follows): a cheap first test before a full look-up."""
+        roles = self._roles.get(word)
+        if roles is None:
+            roles = frozenset(e.role for _, e in self._candidates(word))
+            if len(self._roles) < 1_000_000:
+                self._roles[word] = roles
+        return roles
+
     def lookup(self, words: list[str], i: int) -> list[LexMatch]:
         """Every phrase starting at token i, longest first."""
+        cands = self._candidates(words[i])
+        if not cands:
+            return []
         found: list[LexMatch] = []
-        for clitic, entry in self._candidates(words[i]):
+        for clitic, entry in cands:
             n = len(entry.words)
-            if i + n <= len(words) and all(words[i + k] == entry.words[k] for k in range(1, n)):
+            if n == 1 or (i + n <= len(words) and tuple(words[i + 1 : i + n]) == entry.words[1:]):
                 found.append(LexMatch(entry, i + n, clitic))
         found.sort(key=lambda m: (-(m.end - i), m.clitic))
         return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,65 +81,105 @@ def _attaches_left(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _changing_chars() -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(sorted(_table()))) + "]")
+def _one_to_one() -> dict[int, str]:
+    """Replacements that keep the length (alef variants, digits): `str.translate`."""
+    return {ord(c): r for c, r in _table().items() if len(r) == 1}
+
+
+@lru_cache(maxsize=1)
+def _resizing_chars() -> re.Pattern[str]:
+    """Characters whose replacement changes the length (deleted marks, ligatures)."""
+    resizing = sorted(c for c, r in _table().items() if len(r) != 1)
+    return re.compile("[" + re.escape("".join(resizing)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """The normalised text and, for each of its characters, the raw span it
-    came from (`starts[i]`, `ends[i]`)."""
+    """The normalised text and the way back to the raw text.
+
+    The map is kept as pieces, one per stretch where normalised and raw
+    characters correspond one to one, plus one per expansion (a ligature that
+    became several letters); `ends` records the characters whose raw span
+    grew over the marks that followed them. Its size is the number of length
+    changes, not the length of the text."""
 
     raw: str
     text: str
-    starts: array[int] | None  # None: identity map (nothing changed length)
-    ends: array[int] | None
+    piece_norm: tuple[int, ...] = ()  # where each piece starts in the normalised text
+    piece_raw: tuple[int, ...] = ()  # where it starts in the raw text
+    piece_expanded: tuple[bool, ...] = ()  # all its characters come from one raw character
+    ends: dict[int, int] | None = None  # normalised index -> raw end, where not start + 1
+
+    @property
+    def identity(self) -> bool:
+        """Offsets are the same in both texts (only one-to-one replacements)."""
+        return not self.piece_norm
+
+    def _start(self, n: int) -> int:
+        p = bisect_right(self.piece_norm, n) - 1
+        if self.piece_expanded[p]:
+            return self.piece_raw[p]
+        return self.piece_raw[p] + (n - self.piece_norm[p])
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the normalised span [start, end) (end > start)."""
-        if self.starts is None or self.ends is None:
+        if not self.piece_norm:
             return start, end
-        return self.starts[start], self.ends[end - 1]
+        last = end - 1
+        raw_end = self.ends.get(last) if self.ends else None
+        return self._start(start), raw_end if raw_end is not None else self._start(last) + 1
 
 
 def normalise(raw: str) -> Normalised:
     table = _table()
-    pattern = _changing_chars()
-    if pattern.search(raw) is None:
-        return Normalised(raw, raw, None, None)
+    one_to_one = _one_to_one()
+    if _resizing_chars().search(raw) is None:
+        return Normalised(raw, raw.translate(one_to_one))
     out: list[str] = []
-    starts = array("q")
-    ends = array("q")
-    pos = 0
-    for m in pattern.finditer(raw):
+    piece_norm: list[int] = []
+    piece_raw: list[int] = []
+    piece_expanded: list[bool] = []
+    ends: dict[int, int] = {}
+    n = 0  # length of the normalised text so far
+    pos = 0  # raw position after the last resizing character
+    last_start = -1  # raw start of the last normalised character
+    last_piece_n = 0  # normalised index where the last output's raw character began
+    for m in _resizing_chars().finditer(raw):
         i = m.start()
-        if i > pos:  # unchanged run: identity mapping
-            out.append(raw[pos:i])
-            starts.extend(range(pos, i))
-            ends.extend(range(pos + 1, i + 1))
-        ch = raw[i]
-        rep = table[ch]
-        if rep:
+        if i > pos:  # a one-to-one run
+            piece_norm.append(n)
+            piece_raw.append(pos)
+            piece_expanded.append(False)
+            out.append(raw[pos:i].translate(one_to_one))
+            n += i - pos
+            last_start, last_piece_n = i - 1, n - 1
+        rep = table[raw[i]]
+        if rep:  # an expansion: every character comes from raw[i]
+            piece_norm.append(n)
+            piece_raw.append(i)
+            piece_expanded.append(True)
             out.append(rep)
-            starts.extend([i] * len(rep))
-            ends.extend([i + 1] * len(rep))
-        elif _attaches_left(ch) and ends and ends[-1] == i:
-            ends[-1] = i + 1  # the letter before now covers its mark
-            # an expansion (ligature) shares the end with all its characters
-            k = len(ends) - 2
-            while k >= 0 and starts[k] == starts[-1]:
+            last_start, last_piece_n = i, n
+            n += len(rep)
+        elif _attaches_left(raw[i]) and n and ends.get(n - 1, last_start + 1) == i:
+            for k in range(last_piece_n, n):  # the letter (or ligature) before covers its mark
                 ends[k] = i + 1
-                k -= 1
         pos = i + 1
     if pos < len(raw):
-        out.append(raw[pos:])
-        starts.extend(range(pos, len(raw)))
-        ends.extend(range(pos + 1, len(raw) + 1))
-    text = "".join(out)
-    return Normalised(raw, text, starts, ends)
+        piece_norm.append(n)
+        piece_raw.append(pos)
+        piece_expanded.append(False)
+        out.append(raw[pos:].translate(one_to_one))
+    if not out:  # nothing but deleted marks: an empty text, not an identity map
+        return Normalised(raw, "", (0,), (len(raw),), (False,))
+    return Normalised(raw, "".join(out), tuple(piece_norm), tuple(piece_raw), tuple(piece_expanded), ends or None)
 
 
 def normalise_key(s: str) -> str:
     """Normalise a lexicon form the same way as the text (no offsets needed)."""
-    table = _table()
-    return "".join(table.get(c, c) for c in s)
+    return s.translate(_full_table())
+
+
+@lru_cache(maxsize=1)
+def _full_table() -> dict[int, str]:
+    return {ord(c): r for c, r in _table().items()}

@@ -60,6 +60,10 @@ class Tokens:
             self.memo[key] = parser(self, i)
         return self.memo[key]  # type: ignore[return-value]
 
+    def may_be(self, i: int, role: str) -> bool:
+        """A cheap test that token i may start a phrase of `role`."""
+        return 0 <= i < len(self.words) and role in self.lex.roles_for(self.words[i])
+
     def keys(self, i: int) -> frozenset[str]:
         """What can start a rule at token i: its lexicon roles, and `digit`,
         `article` (a bare `ال` before a number), `sign_char` (`-`, `+`)."""

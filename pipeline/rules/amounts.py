@@ -105,7 +105,9 @@ def scan_doc_currencies(toks: Tokens, seen: dict[str, set[str]] | None = None) -
     in an amount, or `الدينار العراقي` in running text. `seen` accumulates over
     the segments of a long document."""
     seen = {} if seen is None else seen
-    for i in range(len(toks)):
+    for i in range(len(toks) - 1):
+        if not toks.may_be(i + 1, "qualifier") or toks.find(i + 1, "qualifier", clitic=False) is None:
+            continue  # qualifiers are rare: look for them first
         m = toks.find(i, "currency")
         name = m.entry.value if m is not None else _definite_currency(toks, i)
         if not isinstance(name, CurrencyName):
