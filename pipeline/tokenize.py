@@ -40,7 +40,13 @@ SUFFIXES = [
     r"(?<=[\u0621-\u064a])/",  # آذار/ مارس
 ]
 # A hyphen between two numbers is a range or a date separator.
-INFIXES = [r"(?<=[0-9])[-](?=[0-9])", r"(?<=[0-9])[%](?=[0-9])"]
+INFIXES = [
+    r"(?<=[0-9])[-](?=[0-9])",
+    r"(?<=[0-9])[%](?=[0-9])",
+    # 160هـ/776م: the era letter and the slash between a Hijri and a Gregorian year
+    r"(?<=[0-9])[هم](?=/)",
+    r"(?<=[هم])/(?=[0-9])",
+]
 
 
 @lru_cache(maxsize=1)

@@ -50,7 +50,7 @@ EXPECTED_RULES = frozenset(
     }
 )  # fmt: skip
 # Prefixes and suffixes that wrap an inner rule id (`weekday_day_month`).
-PREFIXES = ("weekday_", "day_noun_", "modifier_", "relative_day_", "decade_noun_")
+PREFIXES = ("weekday_", "day_noun_", "modifier_", "relative_day_", "decade_noun_", "range_between_")
 SUFFIXES = ("_hijri_in_gregorian", "_relative")
 # `fiscal_` + the head noun's lexicon value (`fiscal_fiscal`, `fiscal_academic`): no inner rule.
 TERMINAL_PREFIXES = ("fiscal_",)

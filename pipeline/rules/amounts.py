@@ -76,7 +76,9 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
                 code, end = q
                 break
         else:
-            if value.default == "XXX":  # a shared subunit takes the document's currency
+            if _subunit_key(value) in doc:  # the document qualified the subunit itself
+                code = doc[_subunit_key(value)]
+            elif value.default == "XXX":  # a shared subunit takes the document's currency
                 codes = {doc[p] for p in value.parents if p in doc}
                 if len(codes) == 1:
                     code = codes.pop()
@@ -89,15 +91,22 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
     return Unit(i, m.end, code, clitic=m.clitic)
 
 
-def _definite_currency(toks: Tokens, i: int) -> CurrencyName | None:
-    """`الدينار` (with the article, which the lexicon forms leave out)."""
+def _definite_currency(toks: Tokens, i: int) -> CurrencyName | Subunit | None:
+    """`الدينار`, `بالفلس` (with the article, which the lexicon forms leave out)."""
     w = toks.word(i)
-    if not w.startswith("ال") or len(w) < 4:
+    at = w.find("ال")
+    if at < 0 or at > 2 or len(w) - at < 4 or (at and w[:at] not in ("و", "ب", "ل", "ف", "ك", "وب", "ول")):
         return None
-    for m in toks.lex.lookup([w[2:]], 0):
-        if m.entry.role == "currency" and m.clitic == 0 and isinstance(m.entry.value, CurrencyName):
-            return m.entry.value
+    for m in toks.lex.lookup([w[at + 2 :]], 0):
+        if m.entry.role in ("currency", "subunit") and m.clitic == 0:
+            value = m.entry.value
+            if isinstance(value, CurrencyName | Subunit):
+                return value
     return None
+
+
+def _subunit_key(sub: Subunit) -> str:
+    return "subunit:" + sub.lemma
 
 
 def scan_doc_currencies(toks: Tokens, seen: dict[str, set[str]] | None = None) -> DocCurrencies:
@@ -108,13 +117,19 @@ def scan_doc_currencies(toks: Tokens, seen: dict[str, set[str]] | None = None) -
     for i in range(len(toks) - 1):
         if not toks.may_be(i + 1, "qualifier") or toks.find(i + 1, "qualifier", clitic=False) is None:
             continue  # qualifiers are rare: look for them first
-        m = toks.find(i, "currency")
+        m = toks.find(i, "currency", "subunit")
         name = m.entry.value if m is not None else _definite_currency(toks, i)
-        if not isinstance(name, CurrencyName):
-            continue
-        q = _qualifier(toks, m.end if m is not None else i + 1, name.lemma)
-        if q is not None:
-            seen.setdefault(name.lemma, set()).add(q[0])
+        end = m.end if m is not None else i + 1
+        if isinstance(name, CurrencyName):
+            q = _qualifier(toks, end, name.lemma)
+            if q is not None:
+                seen.setdefault(name.lemma, set()).add(q[0])
+        elif isinstance(name, Subunit):  # بالفلس الكويتي: the document's fils are Kuwaiti
+            for parent in sorted(name.parents):
+                q = _qualifier(toks, end, parent)
+                if q is not None:
+                    seen.setdefault(_subunit_key(name), set()).add(q[0])
+                    break
     return {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
 
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from ...tokens import Tokens
 from ..base import Candidate
-from .periods import _century, _decade, _modifier, _part, _season_of_year
+from .periods import _century, _decade, _modifier, _part, _season, _season_of_year
 from .points import _point_cand, point
-from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _season, _years_pair
+from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _this_period
 
 __all__ = ["DATE_RULES", "find_dates", "point"]

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from ...calendars import (
     Point,
     century_of,
     century_range,
+    hijri_to_gregorian,
     range_str,
 )
 from ...records import DatePoint, DateValue, Granularity, Modifier
@@ -196,8 +198,9 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if mo is not None:  # the modifier vouches for an ambiguous name (أواخر ماي)
         value = DateValue(granularity="month", start=DatePoint(month=mo[0]))
         options.append(Candidate("date", k, mo[2], 0, Point(None, mo[0]).fmt(), value, "month"))
-    for rule in (_relative_named, _relative_period, _decade, _century):
-        options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, مطلع شباط الماضي
+    for rule in (_relative_named, _relative_period, _decade, _century, _part):
+        options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, نهاية السداسي الثاني من 2024
+    options.append(_season(toks, k))  # نهاية السنة المالية 2025
     found = [c for c in options if c is not None]
     if not found:
         return None
@@ -229,3 +232,50 @@ def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         return None
     value = inner.value.model_copy(update={"season": str(season.entry.value)})
     return Candidate("date", i, inner.end, season.clitic, inner.normalized, value, "season_of_year")
+
+
+_SEASON = re.compile(r"([0-9]{4})/([0-9]{4})")
+
+
+def _season(toks: Tokens, i: int) -> Candidate | None:
+    """`2022/2023`, `موسم 2022/2023`, `العام المالي 2026/2027`: two consecutive years."""
+    k, clitic, rule = i, 0, "season_years"
+    head = toks.find(i, "fiscal_noun", "year_noun")
+    if head is not None:
+        k, clitic, rule = head.end, head.clitic, "fiscal_" + str(head.entry.value or "year")
+        if head.entry.role == "fiscal_noun" and toks.word(k).startswith("ال") and _SEASON.fullmatch(toks.word(k + 1)):
+            k += 1  # الموسم الزراعي 2023/2024: one adjective between
+    word = toks.word(k)
+    if (
+        head is not None
+        and toks.is_int(k)
+        and toks.word(k + 1) == "-"
+        and toks.adjacent(k + 1)
+        and toks.adjacent(k + 2)
+    ):
+        word = f"{word}/{toks.word(k + 2)}"  # العام المالي 2023-2024
+        if _SEASON.fullmatch(word):
+            k += 2
+    m = _SEASON.fullmatch(word)
+    if m is None:
+        if head is not None and head.entry.role == "fiscal_noun":
+            y = _plain_year(toks, k, 1, 9999)
+            if y is None or len(toks.words[k]) < 3:
+                return None
+            era = _era(toks, k + 1)
+            if era is not None and era[0] == "hijri":  # موسم 1444هـ: a Hijri year
+                norm = hijri_to_gregorian(Point(y))
+                value = DateValue(calendar="hijri", granularity="year", start=DatePoint(year=y))
+                return Candidate("date", i, era[1], clitic, norm, value, rule)
+            end = era[1] if era is not None and era[0] == "gregorian" else k + 1
+            if end == k + 1 and not YEAR_MIN <= y <= YEAR_MAX:
+                return None
+            return Candidate(
+                "date", i, end, clitic, f"{y:04d}", DateValue(granularity="year", start=DatePoint(year=y)), rule
+            )
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if b != a + 1 or not YEAR_MIN <= a <= YEAR_MAX:
+        return None
+    value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
+    return Candidate("date", i, k + 1, clitic, f"{a:04d}/{b:04d}", value, rule)

@@ -3,18 +3,17 @@ years, months and days under a dual noun."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...calendars import (
     Point,
-    hijri_to_gregorian,
     range_str,
     valid_day,
 )
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
 from ..base import Candidate, joiner
+from .periods import _century, _decade
 from .points import (
     YEAR_MAX,
     YEAR_MIN,
@@ -28,8 +27,6 @@ from .points import (
     _year_part,
     point,
 )
-
-_SEASON = re.compile(r"([0-9]{4})/([0-9]{4})")
 
 
 def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
@@ -149,6 +146,9 @@ def _between(toks: Tokens, i: int) -> Candidate | None:
         start, clitic = i, len(w) - 3  # مابين / وبين: the span starts at بين
     else:
         return None
+    both = _century(toks, i + 1, None) or _decade(toks, i + 1, None)
+    if both is not None and both.rule in ("centuries", "decades") and both.clitic == 0:
+        return replace(both, start=start, clitic=clitic, rule="range_between_" + both.rule)  # بين القرنين …
     k = i + 1
     noun = toks.find(k, "year_noun", clitic=False)
     if noun is not None:
@@ -186,50 +186,6 @@ def _dash(toks: Tokens, i: int) -> Candidate | None:
     if a.rule == "range_year" and b.rule == "range_year" and b.point.year <= a.point.year:  # type: ignore[operator]
         return None  # 2013-1999 or a score
     return _range_cand(a, b, i, a.clitic, "range_dash")
-
-
-def _season(toks: Tokens, i: int) -> Candidate | None:
-    """`2022/2023`, `موسم 2022/2023`, `العام المالي 2026/2027`: two consecutive years."""
-    k, clitic, rule = i, 0, "season_years"
-    head = toks.find(i, "fiscal_noun", "year_noun")
-    if head is not None:
-        k, clitic, rule = head.end, head.clitic, "fiscal_" + str(head.entry.value or "year")
-        if head.entry.role == "fiscal_noun" and toks.word(k).startswith("ال") and _SEASON.fullmatch(toks.word(k + 1)):
-            k += 1  # الموسم الزراعي 2023/2024: one adjective between
-    word = toks.word(k)
-    if (
-        head is not None
-        and toks.is_int(k)
-        and toks.word(k + 1) == "-"
-        and toks.adjacent(k + 1)
-        and toks.adjacent(k + 2)
-    ):
-        word = f"{word}/{toks.word(k + 2)}"  # العام المالي 2023-2024
-        if _SEASON.fullmatch(word):
-            k += 2
-    m = _SEASON.fullmatch(word)
-    if m is None:
-        if head is not None and head.entry.role == "fiscal_noun":
-            y = _plain_year(toks, k, 1, 9999)
-            if y is None or len(toks.words[k]) < 3:
-                return None
-            era = _era(toks, k + 1)
-            if era is not None and era[0] == "hijri":  # موسم 1444هـ: a Hijri year
-                norm = hijri_to_gregorian(Point(y))
-                value = DateValue(calendar="hijri", granularity="year", start=DatePoint(year=y))
-                return Candidate("date", i, era[1], clitic, norm, value, rule)
-            end = era[1] if era is not None and era[0] == "gregorian" else k + 1
-            if end == k + 1 and not YEAR_MIN <= y <= YEAR_MAX:
-                return None
-            return Candidate(
-                "date", i, end, clitic, f"{y:04d}", DateValue(granularity="year", start=DatePoint(year=y)), rule
-            )
-        return None
-    a, b = int(m.group(1)), int(m.group(2))
-    if b != a + 1 or not YEAR_MIN <= a <= YEAR_MAX:
-        return None
-    value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
-    return Candidate("date", i, k + 1, clitic, f"{a:04d}/{b:04d}", value, rule)
 
 
 def _years_pair(toks: Tokens, i: int) -> Candidate | None:
