@@ -127,6 +127,18 @@ def century_of(year: int) -> int:
     return (year - 1) // 100 + 1
 
 
+def last_or_next_hijri_month(ref: dt.date, month: int, n: int) -> str | None:
+    """A Hijri month relative to the reference date (`شوال المقبل`), as the
+    Gregorian days it covers; None outside the tables."""
+    today = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+    y = today.year
+    if n < 0:
+        y = today.year if month < today.month else today.year - 1
+    elif n > 0:
+        y = today.year if month > today.month else today.year + 1
+    return hijri_to_gregorian(Point(y, month))
+
+
 def last_or_next_month(ref: dt.date, month: int, n: int) -> str:
     """A named month relative to the reference date: its most recent occurrence
     in a month before the reference month (n < 0), the first after it (n > 0),

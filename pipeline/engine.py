@@ -18,7 +18,7 @@ from .tokens import Tokens
 _ANCHOR_ROLES = frozenset(
     {
         "month", "hmonth", "year_noun", "month_noun", "day_noun", "weekday", "relative_day",
-        "relative_period_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_word",
+        "relative_period_noun", "period_modifier", "part_noun", "part_noun_dual", "fiscal_noun", "decade_word",
         "century_noun", "decade_noun", "relative_pre_modifier", "season", "range_open", "ago_prep",
         "currency", "cur_symbol", "subunit", "sign",
         "percent_marker", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual",
@@ -30,8 +30,8 @@ _ANCHOR_ROLES = frozenset(
 # Anchors that start a mention only with a strong token close after them (a
 # preposition, a year noun, a modifier): `في` alone is everywhere.
 _WEAK_ROLES = frozenset(
-    {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "fiscal_noun", "decade_noun",
-     "range_open", "ago_prep", "sign", "relative_pre_modifier", "season"}
+    {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "part_noun_dual", "fiscal_noun",
+     "decade_noun", "range_open", "ago_prep", "sign", "relative_pre_modifier", "season"}
 )  # fmt: skip
 _REACH = 6  # tokens a weak anchor looks ahead for a strong one
 

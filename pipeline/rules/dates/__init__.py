@@ -56,7 +56,7 @@ DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None]
     (_relative_named, frozenset({"month", "hmonth", "month_noun", "day_noun", "weekday"})),
     (_relative_period, frozenset({"relative_period_noun"})),
     (_ago_later, frozenset({"ago_prep"})),
-    (_part, frozenset({"part_noun"})),
+    (_part, frozenset({"part_noun", "part_noun_dual"})),
     (_modifier, frozenset({"period_modifier"})),
     (_this_period, frozenset({"relative_pre_modifier"})),
     (_season_of_year, frozenset({"season"})),

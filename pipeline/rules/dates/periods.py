@@ -66,7 +66,13 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         lo, hi = sorted((a[0], o[0]))
         norm = f"{century_range(lo).split('/')[0]}/{century_range(hi).split('/')[1]}"
         value = DateValue(granularity="century", start=DatePoint(year=(lo - 1) * 100 + 1), end=DatePoint(year=hi * 100))
-        return Candidate("date", i, o[1], noun.clitic, norm, value, "centuries")
+        end = o[1]
+        era = _era(toks, end)
+        if era is not None:
+            if era[0] != "gregorian":
+                return None
+            end = era[1]  # القرنين الثاني عشر والثالث عشر الميلاديين
+        return Candidate("date", i, end, noun.clitic, norm, value, "centuries")
     c = _century_number(toks, noun.end)
     if c is not None:
         end = c[1]
@@ -127,8 +133,9 @@ def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 
 
 def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`الربع الثالث من 2024`, `النصف الأول من عام 2021`, `الربع الأول` (relative)."""
-    noun = toks.find(i, "part_noun")
+    """`الربع الثالث من 2024`, `النصف الأول من عام 2021`, `الربع الأول` (relative),
+    `الربعين الثالث والرابع من 2023` (two parts, one range)."""
+    noun = toks.find(i, "part_noun", "part_noun_dual")
     if noun is None:
         return None
     part = str(noun.entry.value)
@@ -139,11 +146,21 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     size = {"quarter": 3, "half": 6, "third": 4}.get(part)
     if size is None:
         return None
+    n_last = n
+    if noun.entry.role == "part_noun_dual":
+        j = joiner(toks, end)
+        o2 = ordinal(toks, j) if j is not None else None
+        if o2 is None or (j == end and o2[2] != 1) or o2[0] <= n:
+            return None
+        n_last, end = o2[0], o2[1]
     if n == 0:
-        n = 12 // size  # الربع الأخير
-    if not 1 <= n <= 12 // size:
+        n = n_last = 12 // size  # الربع الأخير
+    if not 1 <= n <= n_last <= 12 // size:
         return None
     k = end + 1 if toks.word(end) == "من" else end
+    period = toks.find(k, "year_noun", "relative_period_noun")
+    if period is not None and toks.find(period.end, "anaphor", clitic=False) is not None:
+        return None  # الربع الثالث من العام نفسه: anaphora
     span = _century(toks, k, ref) or _decade(toks, k, ref)
     if span is not None and span.rule in ("century", "decade") and span.normalized:
         # النصف الثاني من القرن العشرين: a share of a century's or decade's years
@@ -152,7 +169,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         length = (last - first + 1) / count
         if length != int(length):
             return None
-        lo_y, hi_y = first + int(length) * (n - 1), first + int(length) * n - 1
+        lo_y, hi_y = first + int(length) * (n - 1), first + int(length) * n_last - 1
         value = DateValue(granularity="year", start=DatePoint(year=lo_y), end=DatePoint(year=hi_y))
         rule = "part_of_century" if span.rule == "century" else "part_of_decade"
         return Candidate("date", i, span.end, noun.clitic, f"{lo_y:04d}/{hi_y:04d}", value, rule)
@@ -174,7 +191,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         else:
             return Candidate("date", i, end, noun.clitic, None, _rel_value(part), "part_relative")  # type: ignore[arg-type]
     assert year is not None
-    lo, hi = Point(year, (n - 1) * size + 1), Point(year, n * size)
+    lo, hi = Point(year, (n - 1) * size + 1), Point(year, n_last * size)
     gran: Granularity = "quarter" if part == "quarter" else "half"
     value = DateValue(granularity=gran, start=_dp(lo), end=_dp(hi))
     return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "part_of_year")
@@ -196,8 +213,10 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         options.append(Candidate("date", k, k + 1, 0, str(y), value, "marked_year"))
     mo = _month(toks, k)
     if mo is not None:  # the modifier vouches for an ambiguous name (أواخر ماي)
-        value = DateValue(granularity="month", start=DatePoint(month=mo[0]))
-        options.append(Candidate("date", k, mo[2], 0, Point(None, mo[0]).fmt(), value, "month"))
+        hijri = mo[1] == "hijri"  # a Hijri month without a year has no Gregorian value
+        value = DateValue(calendar="hijri" if hijri else "gregorian", granularity="month", start=DatePoint(month=mo[0]))
+        norm = None if hijri else Point(None, mo[0]).fmt()
+        options.append(Candidate("date", k, mo[2], 0, norm, value, "month"))
     for rule in (_relative_named, _relative_period, _decade, _century, _part):
         options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, نهاية السداسي الثاني من 2024
     options.append(_season(toks, k))  # نهاية السنة المالية 2025

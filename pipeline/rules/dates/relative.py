@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Literal
 
 from ...calendars import (
     Point,
     add_months,
+    last_or_next_hijri_month,
     last_or_next_month,
     range_str,
     shift,
@@ -77,8 +79,13 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         if rel is None:
             return None
         n = int(rel[0])
-        norm = last_or_next_month(ref, mo[0], n) if ref and mo[1] == "gregorian" else None
-        value = DateValue(granularity="month", start=DatePoint(month=mo[0]), relative=True)
+        norm = None
+        if ref is not None:  # نوفمبر الماضي, شوال المقبل
+            norm = (
+                last_or_next_month(ref, mo[0], n) if mo[1] == "gregorian" else last_or_next_hijri_month(ref, mo[0], n)
+            )
+        cal: Literal["gregorian", "hijri"] = "hijri" if mo[1] == "hijri" else "gregorian"
+        value = DateValue(calendar=cal, granularity="month", start=DatePoint(month=mo[0]), relative=True)
         return Candidate("date", i, rel[1], noun.clitic if noun else mo[3], norm, value, "relative_month")
     k, clitic, noun = i, 0, toks.find(i, "day_noun")
     if noun is not None and noun.end - i == 1 and toks.words[i][noun.clitic :] in ("يوم",):
@@ -103,8 +110,8 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
                 day = ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7 or 7)
             norm = day.isoformat()
         return Candidate("date", i, rel[1], clitic, norm, _rel_value("day", weekday), "relative_weekday")
-    if noun is None and toks.find(k, "ambiguous_weekday") is not None:
-        return None  # الاثنين (the two), الجمعة: need يوم, a date or a relative word
+    if noun is None and toks.find(k, "ambiguous_weekday") is not None and toks.find(i - 1, "day_part") is None:
+        return None  # الاثنين (the two), الجمعة: need يوم, a date, a relative word or مساء
     if noun is None and toks.words[i][:clitic] not in ("", "و", "ف"):
         return None
     return Candidate("date", i, wd.end, clitic, None, _rel_value("day", weekday), "bare_weekday")
