@@ -10,6 +10,7 @@ break ordinary words.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -61,11 +62,18 @@ def arabic_nlp() -> Language:
 
 
 CHUNK = 100_000  # characters per tokenizer call: spaCy refuses texts over 1M
+# spaCy strips affixes one at a time, each search scanning the rest of the
+# word, so a long run without spaces costs its length squared (16,000 `%`
+# took 34 s). No word or number is this long: a longer run is cut into
+# pieces of this size before spaCy sees it.
+MAX_RUN = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
-    """Cut a long text at whitespace into pieces the tokenizer accepts; a
-    mention never spans a cut, since cuts fall between tokens."""
+    """Cut a long text at whitespace into pieces the tokenizer accepts, and
+    cut runs without whitespace longer than MAX_RUN; a mention never spans a
+    cut, since cuts fall between tokens (or inside a run no mention can be)."""
     out: list[tuple[int, str]] = []
     pos = 0
     while len(text) - pos > CHUNK:
@@ -75,7 +83,20 @@ def _chunks(text: str) -> list[tuple[int, str]]:
         out.append((pos, text[pos:cut]))
         pos = cut
     out.append((pos, text[pos:]))
-    return out
+    return [piece for offset, chunk in out for piece in _cut_long_runs(offset, chunk)]
+
+
+def _cut_long_runs(offset: int, chunk: str) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    for m in _LONG_RUN.finditer(chunk):
+        if m.start() > pos:
+            pieces.append((offset + pos, chunk[pos : m.start()]))
+        pieces.extend((offset + k, chunk[k : min(k + MAX_RUN, m.end())]) for k in range(m.start(), m.end(), MAX_RUN))
+        pos = m.end()
+    if pos < len(chunk) or not pieces:
+        pieces.append((offset + pos, chunk[pos:]))
+    return pieces
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
