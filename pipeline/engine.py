@@ -6,6 +6,7 @@ import datetime as dt
 
 from .lexicon import lexicon
 from .normalize import Normalised, normalise
+from .particles import ARTICLE
 from .records import Mention
 from .rules.amounts import amounts_at, scan_doc_currencies
 from .rules.base import Candidate
@@ -42,7 +43,7 @@ def _anchors(toks: Tokens) -> list[int]:
     support: list[int] = []  # strong anchors, and amounts of time (قبل شهرين)
     for i in range(len(toks)):
         w = toks.words[i]
-        if toks.has_digit(i) or w in ("-", "+", "%", "ال"):
+        if toks.has_digit(i) or w in ("-", "+", "%", ARTICLE):
             strong.append(i)
             support.append(i)
             continue

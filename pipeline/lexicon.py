@@ -19,13 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .normalize import normalise_key
+from .particles import ALEF, LAM, PROCLITICS
 from .tokenize import tokenize
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
-
-# Proclitic letters that may be glued to the first word of a phrase, longest
-# first. `ال` after `ل` merges into `لل` (`للعام`), handled in `_variants`.
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
 class LexiconError(ValueError):
@@ -91,8 +88,10 @@ def _forms(cell: str) -> list[str]:
 
 
 def as_fraction(value: object) -> Fraction:
-    """A number-word entry's value as an exact fraction."""
-    if isinstance(value, Fraction | Decimal | int):
+    """A number-word entry's value as an exact fraction (stored as one at load)."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, Decimal | int):
         return Fraction(value)
     raise TypeError(f"not a number: {value!r}")
 
@@ -139,8 +138,8 @@ class Lexicon:
             if word.startswith(p) and len(word) - len(p) >= 2:
                 rest = word[len(p) :]
                 yield len(p), rest
-                if p.endswith("ل") and rest.startswith("ل"):
-                    yield len(p), "ا" + rest  # للعام = ل + العام
+                if p.endswith(LAM) and rest.startswith(LAM):
+                    yield len(p), ALEF + rest  # للعام = ل + العام
 
     def _candidates(self, word: str) -> list[tuple[int, Entry]]:
         cands = self._starts.get(word)
@@ -203,7 +202,7 @@ def _load() -> Lexicon:
         for form in forms:
             lex.add(form, "subunit", sub)
     for _, row in _rows("number_words.tsv"):
-        lex.add(row["form"], "num_" + row["type"], parse_number(row["value"]))
+        lex.add(row["form"], "num_" + row["type"], Fraction(parse_number(row["value"])))
     for _, row in _rows("ordinals.tsv"):
         lex.add(row["form"], "ord_" + row["type"], int(row["value"]))
     for _, row in _rows("triggers.tsv"):

@@ -17,6 +17,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from .lexicon import as_fraction
+from .particles import ARTICLE, CONSTRUCT_DUAL_ENDING, WAW
 from .tokens import Tokens
 
 _AGENCY = re.compile(r"([0-9]+)[ر،]([0-9]+)")  # 5ر2 = 2.5, fraction written first
@@ -25,6 +26,9 @@ _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _MIXED = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})*(?!\1)[.,][0-9]+")
 
 MAX_DIGITS = 40
+# A written number has at most a dozen terms (ثلاثة ملايين وخمسمائة وأربعة وعشرون ألفا
+# وسبعمائة وخمسون): the bound keeps reading linear on `ألف ألف ألف …`.
+MAX_TERMS = 12
 WORD_KINDS = ("unit", "ten", "hundred", "teen_ten", "scale", "scale_plural", "scale_dual", "fraction")
 
 
@@ -127,7 +131,7 @@ def _terms_at(toks: Tokens, i: int, first: bool, waw: bool = False) -> list[_Ter
     out = []
     for m in toks.matches(i):
         role = m.entry.role
-        ok = m.clitic == 1 and toks.words[i][0] == "و" if waw else first or m.clitic == 0
+        ok = m.clitic == 1 and toks.words[i].startswith(WAW) if waw else first or m.clitic == 0
         if role.startswith("num_") and ok:
             out.append(_Term(role[4:], as_fraction(m.entry.value), i, m.end, m.clitic))
     return out
@@ -135,7 +139,7 @@ def _terms_at(toks: Tokens, i: int, first: bool, waw: bool = False) -> list[_Ter
 
 def _next_term(toks: Tokens, j: int, allowed: tuple[str, ...], waw: bool) -> _Term | None:
     if waw:
-        if toks.word(j) == "و":
+        if toks.word(j) == WAW:
             terms = _terms_at(toks, j + 1, False)
             for t in terms:
                 t.start = j
@@ -156,7 +160,7 @@ _DIRECT = {
     "hundred": _SCALES,
     "teen_ten": _SCALES,
     "fraction": _SCALES,
-    "scale": ("scale", "scale_plural"),
+    "scale": ("scale", "scale_plural"),  # ألف مليار: a larger scale, checked in the loop
     "scale_plural": ("scale",),  # 308 آلاف مليار
     "scale_dual": (),
 }
@@ -175,9 +179,9 @@ _AFTER_WAW = {
 
 def _is_article_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
     w = toks.word(i)
-    if not w.startswith("ال"):
+    if not w.startswith(ARTICLE):
         return False
-    bare = w[2:]
+    bare = w[len(ARTICLE) :]
     return any(
         m.entry.role == "num_scale" and m.clitic == 0 and as_fraction(m.entry.value) == scale
         for m in toks.lex.lookup([bare], 0)
@@ -198,7 +202,7 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
     first = next((t for t in firsts if t.kind == "scale_dual"), firsts[0])
     # The construct dual (ألفا دولار) is followed by what it counts; followed by
     # `و` + a number, the same spelling is the accusative singular (بلغت ألفا ومئتي دولار).
-    if first.kind == "scale_dual" and toks.words[i].endswith("ا"):
+    if first.kind == "scale_dual" and toks.words[i].endswith(CONSTRUCT_DUAL_ENDING):
         if _next_term(toks, first.end, _AFTER_WAW["scale"], waw=True) is not None:
             first = next((t for t in firsts if t.kind == "scale"), first)
     terms = [first]
@@ -206,9 +210,11 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
     scale_before_waw: Fraction | None = None  # the scale a `و` segment follows
     waw_at = 0
     j = first.end
-    while j < len(toks):
+    while j < len(toks) and len(terms) < MAX_TERMS:
         last = terms[-1].kind
         nxt = _next_term(toks, j, _DIRECT[last], waw=False)
+        if nxt is not None and last in _SCALES and nxt.kind in _SCALES and nxt.value <= terms[-1].value:
+            nxt = None  # مليون مليون: a scale multiplies only by a larger one
         if nxt is not None:
             if nxt.kind in _SCALES and scale_before_waw == nxt.value:
                 # `5 ملايين و10 ملايين` is two amounts (a range), not 15 million
@@ -298,6 +304,10 @@ class SignedNumber:
 
 def read_signed(toks: Tokens, i: int) -> SignedNumber | None:
     """A number with its sign: `-5`, `+3`, `سالب 1.3`, `2.4-` (sign typed after)."""
+    return toks.once(_read_signed, i)
+
+
+def _read_signed(toks: Tokens, i: int) -> SignedNumber | None:
     sign, start, clitic, k = 1, i, 0, i
     w = toks.word(i)
     if w in ("-", "+") and toks.adjacent(i + 1) and toks.has_digit(i + 1) and not toks.has_digit(i - 1):

@@ -53,7 +53,10 @@ def _work(job: _Job) -> _Done:
         text = read_text(job.doc.path, job.max_bytes)
     except DocError as exc:
         return _Done(job.doc, error=str(exc))
-    mentions = extract(text, reference_date=job.reference_date, doc=job.doc.id)
+    try:
+        mentions = extract(text, reference_date=job.reference_date, doc=job.doc.id)
+    except Exception as exc:  # a bug of ours must cost one document, not the run
+        return _Done(job.doc, error=f"extraction failed ({type(exc).__name__}: {exc}); please report it")
     return _Done(job.doc, mentions, text if job.keep_text else None, size=len(text))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from .lexicon import Lexicon, LexMatch
+from .particles import ARTICLE
 
 T = TypeVar("T")
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -71,7 +72,7 @@ class Tokens:
         if self.has_digit(i):
             keys.add("digit")
         w = self.word(i)
-        if w == "ال":
+        if w == ARTICLE:
             keys.add("article")
         elif w in ("-", "+"):
             keys.add("sign_char")
@@ -79,9 +80,7 @@ class Tokens:
 
     def find(self, i: int, *roles: str, clitic: bool = True) -> LexMatch | None:
         """Longest phrase at token i with one of `roles` (optionally refusing a proclitic)."""
-        by = self._roles.get(i)
-        if by is None:
-            by = self._by_role(i)
+        by = self._by_role(i)
         if not by:
             return None
         best: tuple[int, LexMatch] | None = None
@@ -103,7 +102,7 @@ class Tokens:
 
     def definite_word(self, i: int) -> bool:
         """A word with the article (`الوطني`), not a function word like `إلى`."""
-        return self.word(i).startswith("ال") and self.find(i, "function_word", clitic=False) is None
+        return self.word(i).startswith(ARTICLE) and self.find(i, "function_word", clitic=False) is None
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else ""

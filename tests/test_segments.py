@@ -15,6 +15,9 @@ def test_segmented_text_equals_its_paragraphs() -> None:
     assert len(engine._segments(text)) > 2
     found = extract(text)
     one = extract(PARAGRAPH)
+    assert [m.normalized for m in one] == [
+        "1947-10-20", "USD 78300000000", "59%", "1979/1989", "SAR 9200000000000",
+    ]  # fmt: skip
     assert len(found) == len(one) * text.count("\n")
     for m in found:
         assert text[m.start : m.end] == m.text

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from ..lexicon import CurrencyName, Subunit, as_fraction
 from ..numbers import SignedNumber, fmt, read_number, read_signed, to_decimal
+from ..particles import ARTICLE, ARTICLE_PROCLITICS, BA, BAYNA, DUAL_SUFFIXES, MIN, WAW
 from ..records import AmountRange, MoneyValue, PercentValue
 from ..tokens import Tokens
 from .base import Candidate, joiner
@@ -48,8 +48,8 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
     """A currency after a number: name [qualifier], subunit, symbol or ISO code;
     after a scale word also `من` + the definite plural (`5 مليارات من الدولارات`)."""
     m = toks.find(i, "currency", "cur_symbol", "subunit", clitic=clitic)
-    if m is None and toks.word(i) == "من" and toks.word(i + 1).startswith("ال"):
-        bare = toks.lex.lookup([toks.word(i + 1)[2:]], 0)
+    if m is None and toks.word(i) == MIN and toks.word(i + 1).startswith(ARTICLE):
+        bare = toks.lex.lookup([toks.word(i + 1)[len(ARTICLE) :]], 0)
         named = next((b for b in bare if b.entry.role == "currency" and b.clitic == 0), None)
         if named is not None and isinstance(named.entry.value, CurrencyName):
             lemma = named.entry.value.lemma
@@ -59,7 +59,7 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
     if m is None:
         return None
     if toks.find(m.end, "commodity") is not None or (
-        toks.word(m.end) == "من" and toks.find(m.end + 1, "commodity") is not None
+        toks.word(m.end) == MIN and toks.find(m.end + 1, "commodity") is not None
     ):
         return None  # 50 ألف أوقية من الذهب: ounces, not ouguiyas
     value = m.entry.value
@@ -94,10 +94,10 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
 def _definite_currency(toks: Tokens, i: int) -> CurrencyName | Subunit | None:
     """`الدينار`, `بالفلس` (with the article, which the lexicon forms leave out)."""
     w = toks.word(i)
-    at = w.find("ال")
-    if at < 0 or at > 2 or len(w) - at < 4 or (at and w[:at] not in ("و", "ب", "ل", "ف", "ك", "وب", "ول")):
+    at = w.find(ARTICLE)
+    if at < 0 or len(w) - at < 4 or w[:at] not in ARTICLE_PROCLITICS:
         return None
-    for m in toks.lex.lookup([w[at + 2 :]], 0):
+    for m in toks.lex.lookup([w[at + len(ARTICLE) :]], 0):
         if m.entry.role in ("currency", "subunit") and m.clitic == 0:
             value = m.entry.value
             if isinstance(value, CurrencyName | Subunit):
@@ -138,9 +138,6 @@ def percent_at(toks: Tokens, i: int) -> Unit | None:
     if m is None:
         return None
     return Unit(i, m.end, "%", clitic=m.clitic)
-
-
-# ---------------------------------------------------------------- numbers with signs
 
 
 def _fmt(v: Fraction) -> str:
@@ -214,12 +211,12 @@ def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
 def _trailing_fraction(toks: Tokens, i: int) -> tuple[Fraction, int] | None:
     """`ونصف` after an amount's currency."""
     w = toks.word(i)
-    k, clitic_ok = (i + 1, False) if w == "و" else (i, True)
+    k, clitic_ok = (i + 1, False) if w == WAW else (i, True)
     if not clitic_ok and toks.word(k) == "":
         return None
     for m in toks.matches(k):
         if m.entry.role == "num_fraction" and (m.clitic == 1 if clitic_ok else m.clitic == 0):
-            if clitic_ok and not w.startswith("و"):
+            if clitic_ok and not w.startswith(WAW):
                 continue
             return as_fraction(m.entry.value), m.end
     return None
@@ -232,7 +229,8 @@ def _currency_then_one(toks: Tokens, i: int, doc: DocCurrencies) -> Candidate | 
     if unit is None or unit.lemma == "":
         return None
     word = toks.words[i][unit.clitic :]
-    if unit.end == i + 1 and word in (unit.lemma + "ين", unit.lemma + "ان") and not toks.has_digit(i - 1):
+    duals = {unit.lemma + suffix for suffix in DUAL_SUFFIXES}
+    if unit.end == i + 1 and word in duals and not toks.has_digit(i - 1):
         return _money_cand(i, unit.end, unit.clitic, 2 * unit.factor, None, unit.code, "currency_dual")
     one = toks.find(unit.end, "num_unit", clitic=False)
     if one is None or as_fraction(one.entry.value) != 1:
@@ -263,7 +261,7 @@ def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
         found.append(_pct_cand(start, end, clitic, lo, hi, "percent_range"))
     n = read_signed(toks, i)
     unit = percent_at(toks, n.end) if n is not None else None
-    if n is not None and unit is not None and unit.clitic in (0, 1) and toks.words[n.end][: unit.clitic] in ("", "ب"):
+    if n is not None and unit is not None and unit.clitic in (0, 1) and toks.words[n.end][: unit.clitic] in ("", BA):
         found.append(_pct_cand(i, unit.end, n.clitic, n.value, None, "number_percent"))
     return found
 
@@ -279,9 +277,9 @@ def _range(
     w = toks.word(i)
     opener = toks.find(i, "range_open")
     start, clitic = i, 0
-    if opener is not None and w.endswith("بين"):
-        kind, clitic, k = "between", len(w) - 3, opener.end
-    elif opener is not None and w[opener.clitic :] == "من":
+    if opener is not None and w.endswith(BAYNA):
+        kind, clitic, k = "between", len(w) - len(BAYNA), opener.end
+    elif opener is not None and w[opener.clitic :] == MIN:
         kind, clitic, k = "from", opener.clitic, opener.end
     elif toks.has_digit(i):
         kind, k = "dash", i
@@ -321,8 +319,10 @@ def _range(
     lo, hi = a.value, b.value
     if b.num.scaled and not a.num.scaled:
         lo *= b.num.last_scale  # بين 5 و10 ملايين: the scale serves both
-    if lo >= hi and kind == "dash":
-        return None  # 10-5 or a score: not a range written without an opener
+    if lo >= hi and kind != "from":
+        # بين 10 و5 or 10-5 (a score): not a range. A falling `من 12 إلى 10 في المئة`
+        # stays one range, written in its own order.
+        return None
     return start, unit.end, clitic, lo, hi, unit
 
 
@@ -352,4 +352,4 @@ def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     return found
 
 
-__all__ = ["Decimal", "DocCurrencies", "amounts_at", "scan_doc_currencies"]
+__all__ = ["DocCurrencies", "amounts_at", "scan_doc_currencies"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..particles import WAW
 from ..records import DateValue, Kind, MoneyValue, PercentValue
 from ..tokens import Tokens
 
@@ -28,7 +29,7 @@ def ordinal(toks: Tokens, i: int) -> tuple[int, int, int] | None:
         if teen is not None:
             return int(str(unit.entry.value)) + 10, teen.end, unit.clitic
         ten = toks.find(unit.end, "ord_ten")
-        if ten is not None and ten.clitic == 1 and toks.words[unit.end].startswith("و"):
+        if ten is not None and ten.clitic == 1 and toks.words[unit.end].startswith(WAW):
             return int(str(unit.entry.value)) + int(str(ten.entry.value)), ten.end, unit.clitic
     for role in ("ord_ordinal", "ord_ten"):
         m = toks.find(i, role)
@@ -40,8 +41,8 @@ def ordinal(toks: Tokens, i: int) -> tuple[int, int, int] | None:
 def joiner(toks: Tokens, i: int) -> int | None:
     """The token after `و` at i: a separate `و` token, else the same token when
     `و` is glued to it (the caller then reads through the clitic)."""
-    if toks.word(i) == "و":
+    if toks.word(i) == WAW:
         return i + 1
-    if toks.word(i).startswith("و"):
+    if toks.word(i).startswith(WAW):
         return i
     return None

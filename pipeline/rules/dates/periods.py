@@ -14,6 +14,7 @@ from ...calendars import (
     hijri_to_gregorian,
     range_str,
 )
+from ...particles import ARTICLE, MIN
 from ...records import DatePoint, DateValue, Granularity, Modifier
 from ...tokens import Tokens
 from ..base import Candidate, joiner, ordinal
@@ -40,7 +41,7 @@ def _century_number(toks: Tokens, i: int) -> tuple[int, int] | None:
     o = ordinal(toks, i)
     if o is not None and o[2] == 0:
         return (o[0], o[1]) if o[0] >= 1 else None
-    if toks.word(i) == "ال" and toks.adjacent(i + 1):
+    if toks.word(i) == ARTICLE and toks.adjacent(i + 1):
         i += 1  # القرن الـ20
     c = _plain_year(toks, i, 1, 21)
     if c is not None:
@@ -94,18 +95,23 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 
 
 def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`."""
+    """`الثمانينيات`, `عقد الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`,
+    `الستينيات والسبعينيات` (two decades, one range)."""
     head = toks.find(i, "decade_noun")
     if head is not None:
-        inner = _decade(toks, head.end, ref)  # عقد الثمانينيات
+        inner = _one_decade(toks, head.end, ref, pair=True)  # عقد الثمانينيات
         if inner is None or inner.clitic:
             return None
         return replace(inner, start=i, clitic=head.clitic, rule="decade_noun_" + inner.rule)
+    return _one_decade(toks, i, ref, pair=True)
+
+
+def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candidate | None:
     dw = toks.find(i, "decade_word")
     if dw is None:
         return None
     d = int(str(dw.entry.value))
-    k = dw.end + 1 if toks.word(dw.end) == "من" else dw.end
+    k = dw.end + 1 if toks.word(dw.end) == MIN else dw.end
     if toks.find(k, "age_noun") is not None:
         return None  # في العشرينيات من عمره: an age
     cent = _century(toks, k, ref)
@@ -117,14 +123,14 @@ def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             )
         base = int(cent.normalized[:4]) - 1
     else:
-        if not toks.words[i][dw.clitic :].startswith("ال"):
+        if not toks.words[i][dw.clitic :].startswith(ARTICLE):
             return None  # ثمانينيات alone (no article, no century) is too vague
         end, relative, base = dw.end, False, 1900
     lo, hi = base + d, base + d + 9
     rule = "decade"
-    j = joiner(toks, dw.end) if end == dw.end else None
+    j = joiner(toks, dw.end) if end == dw.end and pair else None
     if j is not None:  # الستينيات والسبعينيات: two decades in one phrase are one range
-        second = _decade(toks, j, ref)
+        second = _one_decade(toks, j, ref, pair=False)
         if second is not None and second.rule == "decade" and (j != dw.end or second.clitic == 1):
             if second.normalized and int(second.normalized[:4]) > lo:
                 hi, end, rule = int(second.normalized[5:9]), second.end, "decades"
@@ -143,9 +149,10 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if o is None or o[2] != 0:
         return None
     n, end = o[0], o[1]
-    size = {"quarter": 3, "half": 6, "third": 4}.get(part)
+    size = {"quarter": 3, "half": 6}.get(part)
     if size is None:
         return None
+    gran: Granularity = "quarter" if part == "quarter" else "half"
     n_last = n
     if noun.entry.role == "part_noun_dual":
         j = joiner(toks, end)
@@ -157,21 +164,24 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         n = n_last = 12 // size  # الربع الأخير
     if not 1 <= n <= n_last <= 12 // size:
         return None
-    k = end + 1 if toks.word(end) == "من" else end
+    k = end + 1 if toks.word(end) == MIN else end
     period = toks.find(k, "year_noun", "relative_period_noun")
     if period is not None and toks.find(period.end, "anaphor", clitic=False) is not None:
         return None  # الربع الثالث من العام نفسه: anaphora
     span = _century(toks, k, ref) or _decade(toks, k, ref)
-    if span is not None and span.rule in ("century", "decade") and span.normalized:
+    if span is not None and span.rule in ("relative_century", "decade_century") and span.normalized is None:
+        value = DateValue(granularity="year", relative=True)  # النصف الأول من القرن الماضي, no reference date
+        return Candidate("date", i, span.end, noun.clitic, None, value, "part_of_century")
+    if span is not None and span.rule in ("century", "relative_century", "decade") and span.normalized:
         # النصف الثاني من القرن العشرين: a share of a century's or decade's years
         first, last = int(span.normalized[:4]), int(span.normalized[5:9])
-        count = {"quarter": 4, "half": 2, "third": 3}[part]
+        count = {"quarter": 4, "half": 2}[part]
         length = (last - first + 1) / count
         if length != int(length):
             return None
         lo_y, hi_y = first + int(length) * (n - 1), first + int(length) * n_last - 1
         value = DateValue(granularity="year", start=DatePoint(year=lo_y), end=DatePoint(year=hi_y))
-        rule = "part_of_century" if span.rule == "century" else "part_of_decade"
+        rule = "part_of_century" if span.rule != "decade" else "part_of_decade"
         return Candidate("date", i, span.end, noun.clitic, f"{lo_y:04d}/{hi_y:04d}", value, rule)
     year: int | None = None
     inner = _year_noun_year(toks, k)
@@ -185,14 +195,13 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             end = rel.end
             year = int(rel.normalized) if rel.normalized else None
             if year is None:
-                return Candidate("date", i, end, noun.clitic, None, _rel_value(part), "part_relative")  # type: ignore[arg-type]
+                return Candidate("date", i, end, noun.clitic, None, _rel_value(gran), "part_relative")
         elif ref is not None:
             year = ref.year
         else:
-            return Candidate("date", i, end, noun.clitic, None, _rel_value(part), "part_relative")  # type: ignore[arg-type]
+            return Candidate("date", i, end, noun.clitic, None, _rel_value(gran), "part_relative")
     assert year is not None
     lo, hi = Point(year, (n - 1) * size + 1), Point(year, n_last * size)
-    gran: Granularity = "quarter" if part == "quarter" else "half"
     value = DateValue(granularity=gran, start=_dp(lo), end=_dp(hi))
     return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "part_of_year")
 
@@ -262,7 +271,11 @@ def _season(toks: Tokens, i: int) -> Candidate | None:
     head = toks.find(i, "fiscal_noun", "year_noun")
     if head is not None:
         k, clitic, rule = head.end, head.clitic, "fiscal_" + str(head.entry.value or "year")
-        if head.entry.role == "fiscal_noun" and toks.word(k).startswith("ال") and _SEASON.fullmatch(toks.word(k + 1)):
+        if (
+            head.entry.role == "fiscal_noun"
+            and toks.word(k).startswith(ARTICLE)
+            and _SEASON.fullmatch(toks.word(k + 1))
+        ):
             k += 1  # الموسم الزراعي 2023/2024: one adjective between
     word = toks.word(k)
     if (

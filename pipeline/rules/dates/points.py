@@ -18,6 +18,7 @@ from ...calendars import (
     valid_day,
 )
 from ...numbers import read_number
+from ...particles import ARTICLE, COMMAS, LAM, MIN, TEH_MARBUTA
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate, ordinal
@@ -109,9 +110,9 @@ def _year_part(toks: Tokens, i: int) -> tuple[int, str | None, int] | None:
     epithet = toks.find(k, "month_epithet", clitic=False)
     if epithet is not None:
         k = epithet.end  # شهر رمضان المبارك لعام 1445 هـ
-    if toks.word(k) in ("،", ","):
+    if toks.word(k) in COMMAS:
         k += 1
-    if toks.word(k) == "من" and toks.find(k + 1, "year_noun", clitic=False) is not None:
+    if toks.word(k) == MIN and toks.find(k + 1, "year_noun", clitic=False) is not None:
         k += 1  # سبتمبر من العام 2020
     if toks.word(k) == "(":
         y = _plain_year(toks, k + 1)
@@ -119,7 +120,7 @@ def _year_part(toks: Tokens, i: int) -> tuple[int, str | None, int] | None:
             return y, None, k + 3
         return None
     noun = toks.find(k, "year_noun")
-    if noun is not None and toks.word(k)[: noun.clitic] in ("", "ل"):
+    if noun is not None and toks.word(k)[: noun.clitic] in ("", LAM):
         yv = _year_value(toks, noun.end)  # سنة ألف وتسعمائة وستين
         if yv is None:
             return None
@@ -188,7 +189,7 @@ def _with_month(toks: Tokens, i: int, start: int, clitic: int, day: int | None, 
 
 def _day_of(toks: Tokens, k: int, start: int, clitic: int, day: int, rule: str) -> Pt | None:
     """What follows a day: `مايو`, `من مايو`, `من شهر مايو`, `من الشهر المقبل`."""
-    via_min = toks.word(k) == "من"
+    via_min = toks.word(k) == MIN
     if via_min:
         k += 1
     noun = toks.find(k, "month_noun", clitic=False)
@@ -209,7 +210,7 @@ def _day_of(toks: Tokens, k: int, start: int, clitic: int, day: int, rule: str) 
 
 def _day_month(toks: Tokens, i: int) -> Pt | None:
     """`20 أكتوبر 1947`, `الحادي والعشرين من يوليو`, `أكتوبر 1947`, `شهر مارس`."""
-    k = i + 1 if toks.word(i) == "ال" and toks.adjacent(i + 1) else i  # الـ25 من يناير
+    k = i + 1 if toks.word(i) == ARTICLE and toks.adjacent(i + 1) else i  # الـ25 من يناير
     day = _day(toks, k)
     if day is not None:
         p = _day_of(toks, k + 1, i, 0, day, "day_month")
@@ -312,7 +313,7 @@ def _marked_year(toks: Tokens, i: int) -> Pt | None:
     if toks.find(i + 1, "duration_unit", "counted_noun") is not None:
         return None  # منذ 1400 عام, في 1500 قرية: a count
     nxt = toks.raw_word(i + 1)
-    if nxt.endswith("ة") and not nxt.startswith("ال") and toks.has_digit(i) and not toks.has_digit(i + 1):
+    if nxt.endswith(TEH_MARBUTA) and not nxt.startswith(ARTICLE) and toks.has_digit(i) and not toks.has_digit(i + 1):
         return None  # an indefinite noun after the number (حتى 2000 صفحة) is what it counts
     if toks.find(i - 1, "temporal_prep") is not None:
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "prep_year")
@@ -329,7 +330,7 @@ def _weekday_date(toks: Tokens, i: int) -> Pt | None:
     if noun is not None:
         k, clitic = noun.end, noun.clitic
     wd = toks.find(k, "weekday", clitic=noun is None)
-    if wd is None and noun is not None and toks.words[i][noun.clitic :] == "يوم":
+    if wd is None and noun is not None and noun.entry.value == "one":
         inner = _day_month(toks, k) or _numeric(toks, k)  # يوم 3 يوليو 2013
         if inner is None or inner.gran != "day":
             return None
@@ -339,10 +340,11 @@ def _weekday_date(toks: Tokens, i: int) -> Pt | None:
     if noun is None:
         clitic = wd.clitic
     k = wd.end
-    if toks.word(k) in ("،", ","):
+    if toks.word(k) in COMMAS:
         k += 1
-    if toks.word(k) == "الموافق":
-        k += 1
+    apposition = toks.find(k, "date_apposition", clitic=False)
+    if apposition is not None:
+        k = apposition.end
     inner = _day_month(toks, k) or _numeric(toks, k)
     if inner is None or inner.gran != "day":
         return None

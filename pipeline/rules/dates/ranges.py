@@ -10,6 +10,7 @@ from ...calendars import (
     range_str,
     valid_day,
 )
+from ...particles import BAYNA, DUAL_ENDINGS, MIN, WAW
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
 from ..base import Candidate, joiner
@@ -123,7 +124,7 @@ def _compatible(a: Pt, b: Pt) -> bool:
 def _from_to(toks: Tokens, i: int) -> Candidate | None:
     """`من 1979 إلى 1989`, `من 5 إلى 10 مايو 2023`."""
     opener = toks.find(i, "range_open")
-    if opener is None or toks.words[i][opener.clitic :] not in ("من",):
+    if opener is None or toks.words[i][opener.clitic :] != MIN:
         return None
     a = _range_end(toks, opener.end)
     if a is None:
@@ -140,10 +141,10 @@ def _from_to(toks: Tokens, i: int) -> Candidate | None:
 def _between(toks: Tokens, i: int) -> Candidate | None:
     """`بين عامي 2005 و2010`, `بين 1830 و1962`."""
     w = toks.word(i)
-    if w == "بين":
+    if w == BAYNA:
         start, clitic = i, 0
-    elif w.endswith("بين") and toks.find(i, "range_open") is not None:
-        start, clitic = i, len(w) - 3  # مابين / وبين: the span starts at بين
+    elif w.endswith(BAYNA) and toks.find(i, "range_open") is not None:
+        start, clitic = i, len(w) - len(BAYNA)  # مابين / وبين: the span starts at بين
     else:
         return None
     both = _century(toks, i + 1, None) or _decade(toks, i + 1, None)
@@ -178,8 +179,6 @@ def _dash(toks: Tokens, i: int) -> Candidate | None:
     a = _range_end(toks, i)
     if a is None or a.rule in ("range_month",) or toks.word(a.end) != "-":
         return None
-    if a.rule == "range_day":
-        pass
     b = _range_end(toks, a.end + 1)
     if b is None or not _compatible(a, b):
         return None
@@ -194,10 +193,10 @@ def _years_pair(toks: Tokens, i: int) -> Candidate | None:
     if noun is None:
         return None
     a = _plain_year(toks, noun.end, YEAR_MIN, YEAR_MAX)
-    if a is None or toks.word(noun.end + 1) != "و":
+    if a is None or toks.word(noun.end + 1) != WAW:
         return None
     b = _plain_year(toks, noun.end + 2, YEAR_MIN, YEAR_MAX)
-    if b is None or b <= a or not toks.words[i][noun.clitic :].endswith(("ي", "ين")):
+    if b is None or b <= a or not toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS):
         return None
     value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
     return Candidate("date", i, noun.end + 3, noun.clitic, f"{a:04d}/{b:04d}", value, "years_pair")
@@ -206,7 +205,7 @@ def _years_pair(toks: Tokens, i: int) -> Candidate | None:
 def _days_pair(toks: Tokens, i: int) -> Candidate | None:
     """`يومي 3 و4 أبريل 2024`, `في 3 و4 أبريل`: two days of one month, one range."""
     noun = toks.find(i, "day_noun")
-    k = noun.end if noun is not None and toks.words[i][noun.clitic :].endswith(("ي", "ين")) else i
+    k = noun.end if noun is not None and toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS) else i
     clitic = noun.clitic if k != i and noun is not None else 0
     d = _day(toks, k)
     if d is None:
@@ -226,7 +225,7 @@ def _days_pair(toks: Tokens, i: int) -> Candidate | None:
 def _months_pair(toks: Tokens, i: int) -> Candidate | None:
     """`شهري يوليو وأغسطس 2024`: two months under a dual noun, one range."""
     noun = toks.find(i, "month_noun")
-    if noun is None or not toks.words[i][noun.clitic :].endswith(("ي", "ين")):
+    if noun is None or not toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS):
         return None
     a = _month(toks, noun.end)
     if a is None:

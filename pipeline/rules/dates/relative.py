@@ -17,6 +17,7 @@ from ...calendars import (
     week_range,
 )
 from ...numbers import read_number
+from ...particles import CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_ENDING, TANWEEN_FATH, WAW
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate
@@ -38,9 +39,9 @@ def _rel_value(gran: Granularity, weekday: int | None = None) -> DateValue:
 def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`اليوم`, `أمس`, `غدا`, `اليوم الجمعة`, `اليوم الأربعاء 14 يونيو 2023`."""
     head = toks.find(i, "day_noun")
-    at = head.end if head is not None and toks.words[i][head.clitic :] == "يوم" else i  # يوم غد
+    at = head.end if head is not None and head.entry.value == "one" else i  # يوم غد
     rd = toks.find(at, "relative_day", clitic=at == i)
-    if rd is None or toks.words[i][: rd.clitic] not in ("", "و", "ف"):
+    if rd is None or toks.words[i][: rd.clitic] not in CONJUNCTIONS:
         return None  # لامس (touched) is not ل + أمس
     if at != i:
         rd = replace(rd, clitic=head.clitic)  # type: ignore[union-attr]
@@ -50,11 +51,11 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     if toks.find(nxt, "anaphor", "ord_ordinal", "ord_compound_unit") is not None:
         return None  # اليوم نفسه, اليوم الأول
     if toks.definite_word(nxt) and toks.find(nxt, "weekday", "month", "relative_modifier") is None:
-        if toks.word(nxt).endswith("ي") or toks.find(nxt, "blocks_relative_day", clitic=False) is not None:
+        if toks.word(nxt).endswith(NISBA_ENDING) or toks.find(nxt, "blocks_relative_day", clitic=False) is not None:
             return None  # اليوم الوطني (an adjective), أمس الحاجة (a superlative)
-        clause_start = i == 0 or rd.clitic > 0 or toks.word(i - 1) in (".", "،", ",", "؛", ":", "!", "؟")
+        clause_start = i == 0 or rd.clitic > 0 or toks.word(i - 1) in CLAUSE_PUNCTUATION
         homograph = toks.find(at, "verb_homograph") is not None
-        if homograph and clause_start and "\u064b" not in toks.raw_word(at):
+        if homograph and clause_start and TANWEEN_FATH not in toks.raw_word(at):
             return None  # غدا الأمر مستحيلا: the verb 'became' (غدًا with tanween is the adverb)
     wd = toks.find(nxt, "weekday", clitic=False)
     if wd is not None:
@@ -88,7 +89,7 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         value = DateValue(calendar=cal, granularity="month", start=DatePoint(month=mo[0]), relative=True)
         return Candidate("date", i, rel[1], noun.clitic if noun else mo[3], norm, value, "relative_month")
     k, clitic, noun = i, 0, toks.find(i, "day_noun")
-    if noun is not None and noun.end - i == 1 and toks.words[i][noun.clitic :] in ("يوم",):
+    if noun is not None and noun.end - i == 1 and noun.entry.value == "one":
         k, clitic = noun.end, noun.clitic
     else:
         noun = None
@@ -112,7 +113,7 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         return Candidate("date", i, rel[1], clitic, norm, _rel_value("day", weekday), "relative_weekday")
     if noun is None and toks.find(k, "ambiguous_weekday") is not None and toks.find(i - 1, "day_part") is None:
         return None  # الاثنين (the two), الجمعة: need يوم, a date, a relative word or مساء
-    if noun is None and toks.words[i][:clitic] not in ("", "و", "ف"):
+    if noun is None and toks.words[i][:clitic] not in CONJUNCTIONS:
         return None
     return Candidate("date", i, wd.end, clitic, None, _rel_value("day", weekday), "bare_weekday")
 
@@ -183,10 +184,10 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             name = name[:-1]
         parts.append((name, n))
         k = unit.end
-        if toks.word(k) == "و" or (
-            toks.word(k).startswith("و") and toks.find(k, "duration_unit") is None and read_number(toks, k) is not None
+        if toks.word(k) == WAW or (
+            toks.word(k).startswith(WAW) and toks.find(k, "duration_unit") is None and read_number(toks, k) is not None
         ):
-            nxt = k + 1 if toks.word(k) == "و" else k
+            nxt = k + 1 if toks.word(k) == WAW else k
             if read_number(toks, nxt) is None and toks.find(nxt, "duration_unit") is None:
                 break
             k = nxt
@@ -195,7 +196,6 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if not parts:
         return None
     end = k
-    # back off a trailing و that led nowhere
     if toks.find(end, "event_prep", clitic=False) is not None:
         return None  # counted from an event, not from the document's date
     norm: str | None = None

@@ -1,0 +1,40 @@
+"""The closed-class Arabic the grammar itself is made of: particles, the
+article, clitic letters, dual endings, clause punctuation.
+
+These are grammar, not vocabulary: a contributor extends the vocabulary
+(months, currencies, number words, trigger words) in `lexicons/*.tsv`, and the
+rule modules spell no Arabic word except through this module and the lexicons.
+"""
+
+from __future__ import annotations
+
+WAW = "و"  # and: joins numbers, range ends, coordinated nouns
+ARTICLE = "ال"  # the definite article
+MIN = "من"  # from / of: `من 1979 إلى 1989`, `الأول من مارس`, `سبتمبر من العام 2020`
+BAYNA = "بين"  # between: `بين 5 و10`
+LAM = "ل"  # the preposition glued to a year noun: `لعام 2016`
+BA = "ب"  # the preposition glued to a percent marker: `بالمئة`
+ALEF = "ا"  # rebuilds `العام` from `للعام` (ل + ال)
+
+# Proclitic letters that may be glued to the first word of a lexicon phrase,
+# longest first; `ال` after `ل` merges into `لل` (`للعام`), see lexicon.py.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# Proclitic letters a mention drops (`وأمس`, `فاليوم`); prepositions are excluded.
+CONJUNCTIONS = ("", "و", "ف")
+# Proclitics before the article of a definite noun (`بالفلس`, `والدينار`).
+ARTICLE_PROCLITICS = ("", "و", "ب", "ل", "ف", "ك", "وب", "ول")
+
+# Endings of dual nouns in the oblique/construct case: `عامي`, `شهري`, `يومي`, `شهرين`.
+DUAL_ENDINGS = ("ي", "ين")
+# The two dual endings of a noun: `دولاران`, `دولارين`.
+DUAL_SUFFIXES = ("ان", "ين")
+# A nisba adjective ends in yeh: `الوطني`, `العالمي`.
+NISBA_ENDING = "ي"
+# A word ending in teh marbuta is a noun (verbs never end in it).
+TEH_MARBUTA = "ة"
+# The construct dual `ألفا` ends in alef.
+CONSTRUCT_DUAL_ENDING = "ا"
+
+COMMAS = ("،", ",")
+CLAUSE_PUNCTUATION = (".", "،", ",", "؛", ":", "!", "؟")
+TANWEEN_FATH = "\u064b"  # `غدًا`: the adverb, not the verb `غدا`
