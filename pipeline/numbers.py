@@ -259,6 +259,8 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
 
 
 def _compose(terms: list[_Term], joined: list[bool]) -> Fraction | None:
+    if len(terms) == 1 and terms[0].kind not in _SCALES:
+        return terms[0].value  # most numbers are one digit token: no arithmetic
     total = Fraction(0)
     group: Fraction | None = None
     max_scale = Fraction(0)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import GOLD_FILE, MAX_BYTES, AtomicWriter, DocError, Document, discover, read_meta, read_text, write_atomic
-from .engine import extract
+from .engine import extract, warm_up
 from .evaluate import evaluate
 from .gold import check_gold, load_gold
 from .html_report import render as render_html
@@ -65,7 +65,7 @@ def _results(jobs: list[_Job], workers: int) -> Iterator[_Done]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_work, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
         yield from pool.map(_work, jobs, chunksize=4)
 
 
@@ -125,6 +125,7 @@ def run(
             budget -= sizes[d.id]
         job_list.append(_Job(d, meta.get(d.id, reference_date), keep, max_bytes))
 
+    warm_up()
     progress = Progress(sum(sizes.values()), quiet=quiet)
     texts: dict[str, str] = {}
     kept: list[Mention] = []
