@@ -9,24 +9,16 @@ from .lexicon import lexicon
 from .normalize import Normalised, normalise
 from .particles import ARTICLE
 from .records import Mention
-from .rules.amounts import amounts_at, scan_doc_currencies
+from .rules.amounts import MONEY_START, PERCENT_START, amounts_at, scan_doc_currencies
 from .rules.base import Candidate
-from .rules.dates import find_dates
+from .rules.dates import DATE_RULES, find_dates
 from .tokenize import tokenize
 from .tokens import Tokens
 
-# Roles that can start, or mark, a mention. A token with none of them and no
-# digit costs one dictionary look-up and nothing more.
-_ANCHOR_ROLES = frozenset(
-    {
-        "month", "hmonth", "year_noun", "month_noun", "day_noun", "weekday", "relative_day",
-        "relative_period_noun", "period_modifier", "part_noun", "part_noun_dual", "fiscal_noun", "decade_word",
-        "century_noun", "decade_noun", "relative_pre_modifier", "season", "range_open", "ago_prep",
-        "currency", "cur_symbol", "subunit", "sign",
-        "percent_marker", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual",
-        "num_fraction", "ord_ordinal", "ord_compound_unit", "ord_ten",
-    }
-)  # fmt: skip
+# Roles that can start a mention: exactly what the rule tables say can start a
+# rule. A token with none of them and no digit costs one dictionary look-up.
+_RULE_STARTS: frozenset[str] = frozenset().union(*(starts for _, starts in DATE_RULES)) | MONEY_START | PERCENT_START
+_ANCHOR_ROLES = _RULE_STARTS - {"digit", "article", "sign_char"}  # those three are not lexicon roles
 
 
 # Anchors that start a mention only with a strong token close after them (a

@@ -340,16 +340,16 @@ def _glued(toks: Tokens, i: int) -> SignedNumber | None:
 _NUMBER_START = frozenset(
     {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
 )
-_MONEY_START = _NUMBER_START | {"range_open", "cur_symbol", "currency"}
-_PERCENT_START = _NUMBER_START | {"range_open", "percent_marker"}
+MONEY_START = _NUMBER_START | {"range_open", "cur_symbol", "currency"}
+PERCENT_START = _NUMBER_START | {"range_open", "percent_marker"}
 
 
 def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     keys = toks.keys(i)
-    found = money_at(toks, i, doc) if keys & _MONEY_START else []
-    if keys & _PERCENT_START:
+    found = money_at(toks, i, doc) if keys & MONEY_START else []
+    if keys & PERCENT_START:
         found += percent_at_token(toks, i)
     return found
 
 
-__all__ = ["DocCurrencies", "amounts_at", "scan_doc_currencies"]
+__all__ = ["MONEY_START", "PERCENT_START", "DocCurrencies", "amounts_at", "scan_doc_currencies"]
