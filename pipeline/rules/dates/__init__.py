@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ...tokens import Tokens
 from ..base import Candidate
-from .periods import _century, _decade, _modifier, _part, _season, _season_of_year
+from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .points import _point_cand, point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _this_period
@@ -57,6 +57,7 @@ DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None]
     (_relative_period, frozenset({"relative_period_noun"})),
     (_ago_later, frozenset({"ago_prep"})),
     (_part, frozenset({"part_noun", "part_noun_dual"})),
+    (_months_of_year, frozenset({"months_count_noun"})),
     (_modifier, frozenset({"period_modifier"})),
     (_this_period, frozenset({"relative_pre_modifier"})),
     (_season_of_year, frozenset({"season"})),

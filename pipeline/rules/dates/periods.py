@@ -14,6 +14,7 @@ from ...calendars import (
     hijri_to_gregorian,
     range_str,
 )
+from ...lexicon import as_fraction
 from ...particles import ARTICLE, MIN
 from ...records import DatePoint, DateValue, Granularity, Modifier
 from ...tokens import Tokens
@@ -136,6 +137,49 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
                 hi, end, rule = int(second.normalized[5:9]), second.end, "decades"
     value = DateValue(granularity="decade", start=DatePoint(year=lo), end=DatePoint(year=hi), relative=relative)
     return Candidate("date", i, end, dw.clitic, f"{lo:04d}/{hi:04d}", value, rule)
+
+
+def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`الأشهر التسعة الأولى من 2023` → `2023-01/2023-09`; `الأشهر الثلاثة الأخيرة من العام
+    الماضي` → the last three months of that year."""
+    noun = toks.find(i, "months_count_noun")
+    if noun is None:
+        return None
+    w = toks.word(noun.end)
+    if not w.startswith(ARTICLE):
+        return None
+    count = next(
+        (m for m in toks.lex.lookup([w[len(ARTICLE) :]], 0) if m.entry.role == "num_unit" and m.clitic == 0), None
+    )  # التسعة: the number with the article
+    which = toks.find(noun.end + 1, "ord_ordinal", clitic=False)
+    if count is None or which is None or int(str(which.entry.value)) not in (0, 1):
+        return None
+    n = int(as_fraction(count.entry.value))
+    if not 1 <= n <= 11:
+        return None
+    k = which.end + 1 if toks.word(which.end) == MIN else which.end
+    period = toks.find(k, "year_noun", "relative_period_noun")
+    if period is not None and toks.find(period.end, "anaphor", clitic=False) is not None:
+        return None  # من العام نفسه: anaphora
+    year: int | None = None
+    end = k
+    p = _year_noun_year(toks, k)
+    if p is not None:
+        year, end = p.point.year, p.end
+    elif (y := _plain_year(toks, k, YEAR_MIN, YEAR_MAX)) is not None and len(toks.words[k]) == 4:
+        year, end = y, k + 1
+    else:
+        rel = _relative_period(toks, k, ref)
+        if rel is None or rel.value.granularity != "year":  # type: ignore[union-attr]
+            return None
+        end = rel.end
+        year = int(rel.normalized) if rel.normalized else None
+    first_month = 1 if int(str(which.entry.value)) == 1 else 13 - n
+    if year is None:
+        return Candidate("date", i, end, noun.clitic, None, _rel_value("month"), "months_of_year")
+    lo, hi = Point(year, first_month), Point(year, first_month + n - 1)
+    value = DateValue(granularity="month", start=_dp(lo), end=_dp(hi))
+    return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "months_of_year")
 
 
 def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
