@@ -89,10 +89,6 @@ def hijri_month_in_gregorian_year(month: int, gyear: int) -> str | None:
     return None
 
 
-def gregorian_to_hijri_year(d: dt.date) -> int:
-    return int(Gregorian(d.year, d.month, d.day).to_hijri().year)
-
-
 def add_months(d: dt.date, n: int) -> tuple[int, int]:
     k = d.year * 12 + (d.month - 1) + n
     return k // 12, k % 12 + 1

@@ -150,7 +150,6 @@ def _next_term(toks: Tokens, j: int, allowed: tuple[str, ...], waw: bool) -> _Te
     return next((t for t in terms if t.kind in allowed), None)
 
 
-_SMALL = ("unit", "ten", "hundred", "teen_ten")
 _SCALES = ("scale", "scale_plural", "scale_dual")
 # Which term may follow which, directly (adjacent) or after `و`.
 _DIRECT = {
