@@ -47,6 +47,9 @@ INFIXES = [
     # 160هـ/776م: the era letter and the slash between a Hijri and a Gregorian year
     r"(?<=[0-9])[هم](?=/)",
     r"(?<=[هم])/(?=[0-9])",
+    # د.ب, ر.س, ق.م: a dot between two letters splits, so an abbreviation has the
+    # same tokens wherever it stands (with or without a sentence-final dot)
+    r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
 ]
 
 
@@ -55,6 +58,9 @@ def arabic_nlp() -> Language:
     nlp = spacy.blank("ar")
     defaults = nlp.Defaults
     tokenizer: Tokenizer = nlp.tokenizer
+    # spaCy's Arabic special cases keep `د.` and `ب.` whole, which would give the
+    # currency `د.ب` different tokens before a full stop; the dotted ones go.
+    tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if "." not in k}
     tokenizer.prefix_search = compile_prefix_regex(PREFIXES + list(defaults.prefixes or [])).search
     tokenizer.suffix_search = compile_suffix_regex(SUFFIXES + list(defaults.suffixes or [])).search
     tokenizer.infix_finditer = compile_infix_regex(INFIXES + list(defaults.infixes or [])).finditer

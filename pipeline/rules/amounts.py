@@ -235,7 +235,11 @@ def _currency_then_one(toks: Tokens, i: int, doc: DocCurrencies) -> Candidate | 
     one = toks.find(unit.end, "num_unit", clitic=False)
     if one is None or as_fraction(one.entry.value) != 1:
         return None
-    return _money_cand(i, one.end, 0, unit.factor, None, unit.code, "currency_one")
+    amount, end = unit.factor, one.end
+    tail = _subunit_tail(toks, unit, end)  # دينار واحد و٥٠٠ فلس
+    if tail is not None:
+        amount, end = amount + tail[0], tail[1]
+    return _money_cand(i, end, 0, amount, None, unit.code, "currency_one")
 
 
 # ---------------------------------------------------------------- percent

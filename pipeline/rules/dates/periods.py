@@ -250,6 +250,21 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "part_of_year")
 
 
+def _current_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`العام`, `الشهر` with nothing after them, under a modifier (`منذ مطلع العام`):
+    the current year or month of the document."""
+    period = toks.find(i, "relative_period_noun", clitic=False)
+    if period is None or period.entry.value not in ("year", "month"):
+        return None
+    if toks.find(period.end, "relative_modifier", "anaphor", "fiscal_noun") is not None or toks.has_digit(period.end):
+        return None
+    norm = None
+    if ref is not None:
+        norm = str(ref.year) if period.entry.value == "year" else Point(ref.year, ref.month).fmt()
+    gran: Granularity = "year" if period.entry.value == "year" else "month"
+    return Candidate("date", i, period.end, 0, norm, _rel_value(gran), "current_period")
+
+
 def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`منتصف مارس 2024`, `أواخر 2019`, `مطلع العام 2020`, `نهاية العام المقبل`."""
     mod = toks.find(i, "period_modifier")
@@ -273,6 +288,7 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     for rule in (_relative_named, _relative_period, _decade, _century, _part):
         options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, نهاية السداسي الثاني من 2024
     options.append(_season(toks, k))  # نهاية السنة المالية 2025
+    options.append(_current_period(toks, k, ref))  # منذ مطلع العام: this year
     found = [c for c in options if c is not None]
     if not found:
         return None

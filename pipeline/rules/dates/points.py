@@ -270,8 +270,14 @@ def _numeric(toks: Tokens, i: int) -> Pt | None:
                 y, mo, d = c, b, a
             else:
                 y, mo, d = c, a, b  # 11/16/2021: only month-first is a date
+            era = _era(toks, stop)
+            if era is not None and era[0] == "hijri":  # 21/4/1445هـ: a Hijri day
+                if 1 <= mo <= 12 and 1 <= d <= 30 and 1 <= y <= 9999:
+                    return Pt(i, era[1], 0, Point(y, mo, d), "hijri", "day", "numeric_date")
+                return None
             if valid_day(y, mo, d) and YEAR_MIN <= y <= YEAR_MAX:
-                return Pt(i, stop, 0, Point(y, mo, d), "gregorian", "day", "numeric_date")
+                end = era[1] if era is not None and era[0] == "gregorian" else stop  # 5/11/2023م
+                return Pt(i, end, 0, Point(y, mo, d), "gregorian", "day", "numeric_date")
     return None
 
 
@@ -317,7 +323,7 @@ def _marked_year(toks: Tokens, i: int) -> Pt | None:
         return None  # an indefinite noun after the number (حتى 2000 صفحة) is what it counts
     if toks.find(i - 1, "temporal_prep") is not None:
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "prep_year")
-    if toks.word(i - 1) == "(" and toks.word(i + 1) == ")" and toks.has_digit(i - 2):
+    if toks.word(i - 1) == "(" and toks.word(i + 1) == ")":  # 23 (2005), قانون الضمان (2014)
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "paren_year")
     return None
 
