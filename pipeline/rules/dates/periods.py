@@ -139,6 +139,28 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
     return Candidate("date", i, end, dw.clitic, f"{lo:04d}/{hi:04d}", value, rule)
 
 
+def _anaphoric_year(toks: Tokens, k: int) -> bool:
+    """`العام نفسه`, `السنة ذاتها`: a year named by reference to another one."""
+    period = toks.find(k, "year_noun", "relative_period_noun")
+    return period is not None and toks.find(period.end, "anaphor", clitic=False) is not None
+
+
+def _year_of_part(toks: Tokens, k: int, ref: dt.date | None) -> tuple[int | None, int] | None:
+    """The year a part of a year belongs to, at token k: `2024`, `عام 2021`,
+    `العام الماضي` (its year, or None without a reference date), and the token
+    after it; None when no year is written there."""
+    p = _year_noun_year(toks, k)
+    if p is not None:
+        return p.point.year, p.end
+    y = _plain_year(toks, k, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(toks.words[k]) == 4:
+        return y, k + 1
+    rel = _relative_period(toks, k, ref)
+    if rel is not None and isinstance(rel.value, DateValue) and rel.value.granularity == "year":
+        return (int(rel.normalized) if rel.normalized else None), rel.end
+    return None
+
+
 def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأشهر التسعة الأولى من 2023` → `2023-01/2023-09`; `الأشهر الثلاثة الأخيرة من العام
     الماضي` → the last three months of that year."""
@@ -158,22 +180,10 @@ def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     if not 1 <= n <= 11:
         return None
     k = which.end + 1 if toks.word(which.end) == MIN else which.end
-    period = toks.find(k, "year_noun", "relative_period_noun")
-    if period is not None and toks.find(period.end, "anaphor", clitic=False) is not None:
-        return None  # من العام نفسه: anaphora
-    year: int | None = None
-    end = k
-    p = _year_noun_year(toks, k)
-    if p is not None:
-        year, end = p.point.year, p.end
-    elif (y := _plain_year(toks, k, YEAR_MIN, YEAR_MAX)) is not None and len(toks.words[k]) == 4:
-        year, end = y, k + 1
-    else:
-        rel = _relative_period(toks, k, ref)
-        if rel is None or rel.value.granularity != "year":  # type: ignore[union-attr]
-            return None
-        end = rel.end
-        year = int(rel.normalized) if rel.normalized else None
+    found = None if _anaphoric_year(toks, k) else _year_of_part(toks, k, ref)  # من العام نفسه: anaphora
+    if found is None:
+        return None
+    year, end = found
     first_month = 1 if int(str(which.entry.value)) == 1 else 13 - n
     if year is None:
         return Candidate("date", i, end, noun.clitic, None, _rel_value("month"), "months_of_year")
@@ -209,8 +219,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if not 1 <= n <= n_last <= 12 // size:
         return None
     k = end + 1 if toks.word(end) == MIN else end
-    period = toks.find(k, "year_noun", "relative_period_noun")
-    if period is not None and toks.find(period.end, "anaphor", clitic=False) is not None:
+    if _anaphoric_year(toks, k):
         return None  # الربع الثالث من العام نفسه: anaphora
     span = _century(toks, k, ref) or _decade(toks, k, ref)
     if span is not None and span.rule in ("relative_century", "decade_century") and span.normalized is None:
@@ -227,24 +236,13 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         value = DateValue(granularity="year", start=DatePoint(year=lo_y), end=DatePoint(year=hi_y))
         rule = "part_of_century" if span.rule != "decade" else "part_of_decade"
         return Candidate("date", i, span.end, noun.clitic, f"{lo_y:04d}/{hi_y:04d}", value, rule)
-    year: int | None = None
-    inner = _year_noun_year(toks, k)
-    if inner is not None:
-        year, end = inner.point.year, inner.end
-    elif (y := _plain_year(toks, k, YEAR_MIN, YEAR_MAX)) is not None and len(toks.words[k]) == 4:
-        year, end = y, k + 1
+    found = _year_of_part(toks, k, ref)
+    if found is not None:
+        year, end = found
     else:
-        rel = _relative_period(toks, k, ref)
-        if rel is not None and rel.value.granularity == "year":  # type: ignore[union-attr]
-            end = rel.end
-            year = int(rel.normalized) if rel.normalized else None
-            if year is None:
-                return Candidate("date", i, end, noun.clitic, None, _rel_value(gran), "part_relative")
-        elif ref is not None:
-            year = ref.year
-        else:
-            return Candidate("date", i, end, noun.clitic, None, _rel_value(gran), "part_relative")
-    assert year is not None
+        year = ref.year if ref is not None else None  # الربع الأول: the reference year
+    if year is None:
+        return Candidate("date", i, end, noun.clitic, None, _rel_value(gran), "part_relative")
     lo, hi = Point(year, (n - 1) * size + 1), Point(year, n_last * size)
     value = DateValue(granularity=gran, start=_dp(lo), end=_dp(hi))
     return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "part_of_year")
