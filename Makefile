@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml camel-tools.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,dask]'
 	$(PY) -m pip install --quiet --no-deps -r camel-tools.txt
 	@$(PY) -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('torch') is not None)" \
 		|| (echo "torch ended up in $(VENV): the set-up must not pull the deep-learning stack" && exit 1)

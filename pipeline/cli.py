@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import signal
 import sys
 from pathlib import Path
 
-from .corpus import GOLD_FILE, DocError, discover, parse_date, read_text
+from .corpus import GOLD_FILE, MAX_MB, DocError, check_encoding, discover, parse_date, read_text
 from .engine import extract
 from .gold import check_gold, load_gold
 from .gold_edit import GoldEditError, accept, add, annotate, open_gold, reject, save
@@ -25,6 +26,23 @@ def _date_arg(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _encoding_arg(value: str) -> str:
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
+
+
 def _err(msg: str) -> None:
     print(f"error: {msg}", file=sys.stderr)
 
@@ -36,7 +54,10 @@ def records_jsonl(mentions: list[Mention]) -> str:
 
 def cmd_run(args: argparse.Namespace) -> int:
     try:
-        failed = run(args.corpus, args.out, args.reference_date, args.jobs, args.quiet, args.max_mb * 1024 * 1024)
+        failed = run(
+            args.corpus, args.out, args.reference_date, args.jobs, args.quiet, args.max_mb * 1024 * 1024,
+            encoding=args.encoding, engine=args.engine, scheduler=args.scheduler,
+        )  # fmt: skip
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -51,16 +72,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         text = args.text
     elif args.file is not None:
         try:
-            text = read_text(args.file)
+            text = read_text(args.file, encoding=args.encoding)
         except DocError as exc:
             _err(f"{args.file}: {exc}")
             return EXIT_SOME_FAILED
     else:
         data = sys.stdin.buffer.read()
         try:
-            text = data.decode("utf-8").removeprefix("\ufeff")
+            text = data.decode("utf-8" if args.encoding == "auto" else args.encoding).removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            _err(f"standard input: is not UTF-8 (invalid byte at offset {exc.start})")
+            _err(f"standard input: cannot be decoded as {args.encoding} (invalid byte at offset {exc.start})")
             return EXIT_SOME_FAILED
     mentions = extract(text, reference_date=args.reference_date)
     if args.jsonl:
@@ -162,7 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
         "run",
         help="extract from every .txt under a folder and score against its gold.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example:\n  python -m pipeline run corpus/ --out outputs/ --reference-date 2025-02-14",
+        epilog="examples:\n  python -m pipeline run corpus/ --out outputs/ --reference-date 2025-02-14\n"
+        "  python -m pipeline run archive/ --encoding auto --jobs 2\n\n"
+        "writes records.jsonl, documents.jsonl (every file: bytes, encoding, status) and report.html;\n"
+        "with a gold.jsonl also report.md and report.json.\n\n"
+        "exit codes: 0 all files read, 1 some files failed (each named on stderr), 2 usage error",
     )
     run.add_argument("corpus", type=Path, help="folder of .txt files (with optional gold.jsonl and meta.json)")
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
@@ -171,10 +196,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="resolve relative dates (أمس, الشهر المقبل) against this date; meta.json wins per document",
     )  # fmt: skip
     run.add_argument("--quiet", action="store_true", help="no progress bar")
-    run.add_argument("--jobs", type=int, default=1, metavar="N", help="documents processed in parallel (default: 1)")
+    run.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default: 1)")
     run.add_argument(
-        "--max-mb", type=int, default=512, metavar="MB", help="refuse documents larger than this (default: 512)"
-    )
+        "--max-mb", type=_positive, default=MAX_MB, metavar="MB",
+        help=f"refuse documents larger than this (default: {MAX_MB}); memory does not grow with size",
+    )  # fmt: skip
+    run.add_argument(
+        "--encoding", type=_encoding_arg, default="utf-8", metavar="NAME",
+        help="encoding of the texts: any Python codec (cp1256, iso-8859-6, utf-16) or auto to detect it "
+        "per document (default: utf-8); the one used is in documents.jsonl",
+    )  # fmt: skip
+    run.add_argument(
+        "--engine", choices=["local", "dask"], default="local",
+        help="local: this machine (--jobs processes); dask: a dask.distributed cluster (default: local)",
+    )  # fmt: skip
+    run.add_argument(
+        "--scheduler", default=None, metavar="tcp://HOST:8786",
+        help="with --engine dask: the scheduler's address (default: start a local cluster of --jobs workers)",
+    )  # fmt: skip
     run.set_defaults(func=cmd_run)
 
     ex = sub.add_parser(
@@ -185,7 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
         "  echo 'بين 5 و10 ملايين دولار' | python -m pipeline extract --jsonl",
     )
     ex.add_argument("text", nargs="?", help="the text (default: read standard input)")
-    ex.add_argument("--file", type=Path, help="read the text from this UTF-8 file")
+    ex.add_argument("--file", type=Path, help="read the text from this file")
+    ex.add_argument(
+        "--encoding", type=_encoding_arg, default="utf-8", metavar="NAME",
+        help="encoding of --file or standard input: a Python codec or auto (default: utf-8)",
+    )  # fmt: skip
     ex.add_argument("--jsonl", action="store_true", help="print records as JSON lines")
     ex.add_argument("--reference-date", type=_date_arg, default=None, metavar="YYYY-MM-DD")
     ex.set_defaults(func=cmd_extract)
@@ -250,12 +293,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: temporary files are removed, earlier outputs kept
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        _err("interrupted")
+        _err("interrupted; earlier outputs are left as they were")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-MAX_BYTES = 512 * 1024 * 1024  # one document; larger files are refused, not read
+MAX_MB = 1024  # default --max-mb: documents are streamed, so this bounds run time, not memory
+MAX_BYTES = MAX_MB * 1024 * 1024
 META_FILE = "meta.json"
 META_KEYS = frozenset({"reference_date"})
 GOLD_FILE = "gold.jsonl"
+BLOCK = 1 << 20  # bytes read at a time
+AUTO = "auto"
+_SAMPLE = 1 << 16  # bytes looked at to tell a binary file and to detect an encoding
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v") | {"\x7f"}
+_BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class DocError(Exception):
@@ -28,29 +42,144 @@ class Document:
 
 
 def discover(folder: Path) -> list[Document]:
-    """Every `.txt` under `folder`, sorted by document id."""
-    docs = [Document(p.relative_to(folder).with_suffix("").as_posix(), p) for p in folder.rglob("*.txt") if p.is_file()]
+    """Every `.txt` under `folder`, sorted by document id, broken links included
+    (they are reported when read, not skipped in silence)."""
+    docs = [
+        Document(p.relative_to(folder).with_suffix("").as_posix(), p) for p in folder.rglob("*.txt") if not p.is_dir()
+    ]
     return sorted(docs, key=lambda d: d.id)
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The document as MENTIONS.md counts it: UTF-8, one leading BOM removed."""
+def check_encoding(name: str) -> str:
+    """A codec name Python knows, or `auto`; raises ValueError naming the problem."""
+    if name == AUTO:
+        return name
     try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r} (use a Python codec name such as cp1256, or auto)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document checked and ready to be read: its size, the encoding it is read
+    with, and a warning for an empty file."""
+
+    path: Path
+    size: int
+    encoding: str
+    warning: str | None = None
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    return None
+
+
+def _detect(path: Path, head: bytes) -> str:
+    bom = _bom_encoding(head)
+    if bom is not None:
+        return bom
+    from charset_normalizer import from_bytes  # imported only when asked for: it is slow to import
+
+    best = from_bytes(head[:_SAMPLE]).best() if head else None
+    if best is None:
+        raise DocError("encoding could not be detected (--encoding auto); give it with --encoding NAME")
+    return codecs.lookup(best.encoding).name
+
+
+def _looks_binary(sample: str) -> str | None:
+    if not sample:
+        return None
+    if "\x00" in sample and sample.count("\x00") * 20 > len(sample):
+        return "looks binary (NUL bytes)"
+    control = sum(1 for c in sample if c in _CONTROL)
+    if control * 10 > len(sample):
+        return f"looks binary ({100 * control // len(sample)}% control characters)"
+    return None
+
+
+def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> Source:
+    """Check that a document can be read, and decide its encoding, reading it
+    through once in blocks (so a decoding error is found before any extraction);
+    raises DocError with the reason."""
+    try:
+        if path.is_symlink() and not path.exists():
+            raise DocError("is a broken link")
         size = path.stat().st_size
         if size > max_bytes:
-            raise DocError(f"too large ({size} bytes; the limit is {max_bytes})")
-        data = path.read_bytes()
+            raise DocError(
+                f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes // (1024 * 1024)} MB: raise it with --max-mb)"
+            )
+        with path.open("rb") as fh:
+            head = fh.read(_SAMPLE)
+            if encoding == AUTO:
+                encoding = _detect(path, head)
+            elif (wide := _bom_encoding(head)) in ("utf-16", "utf-32") and not encoding.startswith(wide):
+                raise DocError(f"starts with a {wide.upper()} byte-order mark: try --encoding auto")
+            decoder = codecs.getincrementaldecoder(encoding)("strict")
+            offset = 0
+            sample = ""
+            block = head
+            while block:
+                try:
+                    text = decoder.decode(block)
+                except UnicodeDecodeError as exc:
+                    raise DocError(_decode_message(encoding, offset + exc.start)) from exc
+                if len(sample) < _SAMPLE:
+                    sample += text[: _SAMPLE - len(sample)]
+                offset += len(block)
+                block = fh.read(BLOCK)
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError as exc:
+                raise DocError(_decode_message(encoding, offset + exc.start)) from exc
     except OSError as exc:
         raise DocError(f"cannot be read ({exc.strerror or exc})") from exc
+    binary = _looks_binary(sample.removeprefix("\ufeff"))
+    if binary is not None:
+        hint = "" if encoding != "utf-8" else "; if it is text in another encoding, try --encoding auto"
+        raise DocError(binary + hint)
+    warning = None
+    if not sample.strip():
+        warning = "is empty" if size == 0 else "has only whitespace"
+    return Source(path, size, encoding, warning)
+
+
+def _decode_message(encoding: str, offset: int) -> str:
+    if encoding in ("utf-8", "utf_8"):
+        return f"is not UTF-8 (invalid byte at offset {offset}); try --encoding auto, or --encoding cp1256"
+    return f"cannot be decoded as {encoding} (invalid byte at offset {offset}); try --encoding auto"
+
+
+def read_chunks(source: Source) -> Iterator[str]:
+    """The document's text in blocks, one leading BOM removed (offsets count from there)."""
+    decoder = codecs.getincrementaldecoder(source.encoding)("replace")
+    first = True
+    with source.path.open("rb") as fh:
+        while block := fh.read(BLOCK):
+            text = decoder.decode(block)
+            if first and text:
+                text, first = text.removeprefix("\ufeff"), False
+            if text:
+                yield text
+        tail = decoder.decode(b"", final=True)
+        if tail:
+            yield tail.removeprefix("\ufeff") if first else tail
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES, encoding: str = "utf-8") -> str:
+    """The whole document as MENTIONS.md counts it, one leading BOM removed;
+    raises DocError for an unreadable, binary or empty file."""
+    source = open_source(path, encoding, max_bytes)
+    if source.warning is not None:
+        raise DocError(source.warning)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocError(f"is not UTF-8 (invalid byte at offset {exc.start})") from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise DocError("is empty")
-    return text
+        return "".join(read_chunks(source))
+    except OSError as exc:
+        raise DocError(f"cannot be read ({exc.strerror or exc})") from exc
 
 
 def parse_date(value: str) -> dt.date:

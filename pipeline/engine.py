@@ -1,17 +1,23 @@
-"""Raw text -> mentions: normalise, tokenise, run the rules, pick the best readings."""
+"""Raw text -> mentions: normalise, find the windows worth reading, tokenise them,
+run the rules, pick the best readings."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import time
+from collections.abc import Iterable
+from functools import lru_cache
 
 from .lexicon import lexicon
 from .normalize import Normalised, normalise
 from .particles import ARTICLE
+from .prefilter import BARRIER, LEFT, RIGHT, Seeds, build_seeds, windows
 from .records import Mention
 from .rules.amounts import MONEY_START, PERCENT_START, amounts_at, scan_doc_currencies
 from .rules.base import Candidate
 from .rules.dates import DATE_RULES, find_dates
+from .segments import SEGMENT, Piece, pieces
 from .tokenize import tokenize
 from .tokens import Tokens
 
@@ -27,7 +33,28 @@ _WEAK_ROLES = frozenset(
     {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "part_noun_dual", "fiscal_noun",
      "decade_noun", "range_open", "ago_prep", "sign", "relative_pre_modifier", "season"}
 )  # fmt: skip
-_REACH = 6  # tokens a weak anchor looks ahead for a strong one
+REACH = 6  # tokens a weak anchor looks ahead for a strong one
+_SUPPORT_ROLES = frozenset({"duration_unit"})  # amounts of time: `قبل شهرين` is a mention without a strong anchor
+# What a window grows from: strong anchors and supports. Weak anchors are read
+# only within REACH tokens before one, which LEFT words cover.
+SEED_ROLES = (_ANCHOR_ROLES - _WEAK_ROLES) | _SUPPORT_ROLES
+assert LEFT > REACH and RIGHT >= REACH
+
+
+@lru_cache(maxsize=1)
+def _seeds() -> Seeds:
+    lex = lexicon()
+    phrases = [e.words for e in lex.entries() if e.role in SEED_ROLES]
+    # A seed is a phrase's last word; the phrase and a weak anchor before it must fit in LEFT words.
+    assert max(map(len, phrases)) + REACH <= LEFT, "a seed phrase too long for the window"
+    return build_seeds(phrases, lex.first_words())
+
+
+@lru_cache(maxsize=1)
+def _qualifier_seeds() -> Seeds:
+    """Currency qualifiers (`الكويتي`): where a document says which dinar it means."""
+    lex = lexicon()
+    return build_seeds((e.words for e in lex.entries() if e.role == "qualifier"), lex.first_words(), digits=False)
 
 
 def _anchors(toks: Tokens) -> list[int]:
@@ -51,14 +78,14 @@ def _anchors(toks: Tokens) -> list[int]:
         else:
             if roles:
                 weak.append(i)
-            if "duration_unit" in all_roles:
+            if all_roles & _SUPPORT_ROLES:
                 support.append(i)
     keep = set(strong)
     k = 0
     for i in weak:
         while k < len(support) and support[k] <= i:
             k += 1
-        if k < len(support) and support[k] - i <= _REACH:
+        if k < len(support) and support[k] - i <= REACH:
             keep.add(i)
     return sorted(keep)
 
@@ -84,86 +111,155 @@ def _select(cands: list[Candidate], toks: Tokens) -> list[Candidate]:
     return chosen
 
 
-SEGMENT = 200_000  # characters: a longer text is read paragraph-wise, in bounded memory
-
-
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Cut a long text at line breaks (a mention never spans one) into pieces
-    of about SEGMENT characters; a text with no line break is cut at a space."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while len(text) - pos > SEGMENT:
-        cut = text.rfind("\n", pos + SEGMENT // 2, pos + SEGMENT)
-        if cut < 0:
-            cut = text.rfind(" ", pos + SEGMENT // 2, pos + SEGMENT)
-        cut = pos + SEGMENT if cut < 0 else cut + 1
-        out.append((pos, cut))
-        pos = cut
-    out.append((pos, len(text)))
-    return out
-
-
 def warm_up() -> None:
     """Load the lexicons and the tokenizer, then move everything alive to the
     garbage collector's permanent generation: the lexicon's many small objects
     are never garbage, and scanning them on every collection costs a sixth of
     the run. For programs (the command line, workers), not for library users."""
-    lexicon()
+    _seeds()
+    _qualifier_seeds()
     tokenize("تهيئة 2024")
     gc.freeze()
 
 
-def _prepare(text: str) -> tuple[Normalised, Tokens]:
-    norm = normalise(text)
-    words, starts = tokenize(norm.text)
-    return norm, Tokens(words, starts, lexicon(), lambda a, b: text[slice(*norm.raw_span(a, b))])
+def _window_tokens(norm: Normalised, spans: list[tuple[int, int]], raw: str) -> Tokens:
+    """The tokens of the windows, in offsets of the normalised text, with a
+    barrier token between two windows."""
+    text = norm.text
+    sep = f" {BARRIER} "
+    words, jstarts = tokenize(sep.join(text[a:b] for a, b in spans))
+    starts: list[int] = []
+    k = 0  # the window of the current token
+    shift = spans[0][0]  # normalised offset - joined offset, in window k
+    wend = spans[0][1] - shift  # joined offset where window k ends
+    for s in jstarts:
+        if s >= wend and k + 1 < len(spans):
+            if s < wend + len(sep):
+                starts.append(spans[k][1])  # the barrier: just after window k
+                continue
+            while s >= wend and k + 1 < len(spans):
+                k += 1
+                shift = spans[k][0] - (wend + len(sep))
+                wend = spans[k][1] - shift
+        starts.append(s + shift)
+    return Tokens(words, starts, lexicon(), lambda a, b: raw[slice(*norm.raw_span(a, b))])
+
+
+def _doc_currencies(norm: Normalised, raw: str, seen: dict[str, set[str]]) -> None:
+    """Add what the text says about which currency a shared name means."""
+    spans = windows(norm.text, _qualifier_seeds().positions(norm.text))
+    if spans:
+        scan_doc_currencies(_window_tokens(norm, spans, raw), seen)
+
+
+def _settle(seen: dict[str, set[str]]) -> dict[str, str]:
+    return {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
+
+
+def check_reference(reference_date: object) -> dt.date | None:
+    """The reference date as a `date`; a `datetime` is taken as its date."""
+    if reference_date is None:
+        return None
+    if isinstance(reference_date, dt.datetime):
+        return reference_date.date()  # a time of day has no place in `normalized`
+    if isinstance(reference_date, dt.date):
+        return reference_date
+    raise TypeError(
+        f"reference_date must be a datetime.date or None, not {type(reference_date).__name__} "
+        f"({reference_date!r}); for a string use datetime.date.fromisoformat()"
+    )
 
 
 def extract(text: str, *, reference_date: dt.date | None = None, doc: str | None = None) -> list[Mention]:
     """Every date, money amount and percentage in `text`, in text order, with
     offsets into `text` itself."""
-    segments = _segments(text)
-    if len(segments) == 1:
-        return _extract(text, 0, reference_date, doc, None)
-    # Two passes over a long document: first the currency qualifiers it gives
-    # anywhere, then the mentions, one segment at a time.
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    ref = check_reference(reference_date)
+    if len(text) <= SEGMENT:
+        return extract_piece(next(pieces([text])), ref, doc, None)
+    currencies = doc_currencies(pieces([text]))
+    return [m for piece in pieces([text]) for m in extract_piece(piece, ref, doc, currencies)]
+
+
+def doc_currencies(parts: Iterable[Piece]) -> dict[str, str]:
+    """Which currency each shared name (`دينار`) means in this document, when the
+    document qualifies it one way only (`دينار كويتي`), from all its pieces."""
     seen: dict[str, set[str]] = {}
-    for a, b in segments:
-        scan_doc_currencies(_prepare(text[a:b])[1], seen)
-    currencies = {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
-    mentions: list[Mention] = []
-    for a, b in segments:
-        mentions.extend(_extract(text[a:b], a, reference_date, doc, currencies))
-    return mentions
+    for piece in parts:
+        doc_currencies_seen(piece, seen)
+    return _settle(seen)
 
 
-def _extract(
-    text: str, offset: int, reference_date: dt.date | None, doc: str | None, currencies: dict[str, str] | None
+def doc_currencies_seen(piece: Piece, seen: dict[str, set[str]]) -> None:
+    """Add the qualifiers one piece gives currency names to `seen` (name -> codes)."""
+    _doc_currencies(normalise(piece.text), piece.text, seen)
+
+
+def extract_piece(
+    piece: Piece, reference_date: dt.date | None, doc: str | None, currencies: dict[str, str] | None
 ) -> list[Mention]:
-    norm, toks = _prepare(text)
-    toks.ref = reference_date
-    anchors = _anchors(toks)
+    """The mentions that start in the piece's own stretch. `currencies` comes from
+    `doc_currencies` over the whole document; None reads them from this piece,
+    which is right for a document of one piece."""
+    clock = _Clock() if STAGES is not None else None
+    text = piece.text
+    norm = normalise(text)
+    if clock:
+        clock.lap("normalise")
     if currencies is None:
-        currencies = scan_doc_currencies(toks)
+        seen: dict[str, set[str]] = {}
+        _doc_currencies(norm, text, seen)
+        currencies = _settle(seen)
+    spans = windows(norm.text, _seeds().positions(norm.text))
+    if clock:
+        clock.lap("prefilter")
+    if not spans:
+        return []
+    toks = _window_tokens(norm, spans, text)
+    toks.ref = reference_date
+    if clock:
+        clock.lap("tokenise")
     cands: list[Candidate] = []
-    for i in anchors:
+    for i in _anchors(toks):
         cands.extend(find_dates(toks, i, reference_date))
         cands.extend(amounts_at(toks, i, currencies))
+    if clock:
+        clock.lap("rules")
     mentions = []
     for c in _select(cands, toks):
-        a = toks.starts[c.start] + c.clitic
-        b = toks.ends[c.end - 1]
-        rs, re_ = norm.raw_span(a, b)
+        rs, re_ = norm.raw_span(toks.starts[c.start] + c.clitic, toks.ends[c.end - 1])
+        if not piece.own_start <= rs < piece.own_end:
+            continue  # the neighbouring piece's mention, read here for context
         mentions.append(
             Mention(
                 doc=doc,
                 kind=c.kind,
-                start=offset + rs,
-                end=offset + re_,
+                start=piece.offset + rs,
+                end=piece.offset + re_,
                 text=text[rs:re_],
                 normalized=c.normalized,
                 value=c.value,
                 rule=c.rule,
             )
         )
+    if clock:
+        clock.lap("records")
     return mentions
+
+
+# Seconds spent per stage, summed over pieces, when a benchmark sets it to {}.
+STAGES: dict[str, float] | None = None
+
+
+class _Clock:
+    __slots__ = ("t",)
+
+    def __init__(self) -> None:
+        self.t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if STAGES is not None:
+            STAGES[stage] = STAGES.get(stage, 0.0) + now - self.t
+        self.t = now

@@ -130,6 +130,10 @@ class Lexicon:
         for entries in self._index.values():
             yield from entries
 
+    def first_words(self) -> frozenset[str]:
+        """Every word that begins a lexicon phrase, as written there."""
+        return frozenset(self._index)
+
     def _variants(self, word: str) -> Iterator[tuple[int, str]]:
         yield 0, word
         if word in self._index:

@@ -27,9 +27,15 @@ from camel_tools.utils.normalize import (
 TATWEEL = "\u0640"
 # Invisible marks that carry no meaning for extraction: bidi controls and
 # zero-width characters. They are dropped and belong to no character.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-# Spaces that should read as an ordinary space.
-_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u3000"
+_INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+    "\u00ad\u2060\u180e"  # soft hyphen, word joiner, Mongolian vowel separator
+)
+# Spaces that should read as an ordinary space, and control characters (NUL and
+# the like, left by bad conversions): they separate words, they never hide one.
+_CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r")
+_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u205f" + _CONTROLS
+_LINES = {"\u2028": "\n", "\u2029": "\n", "\u0085": "\n"}  # line and paragraph separators
 # Digits of the two Arabic scripts, mapped to ASCII.
 _DIGITS = {chr(0x0660 + d): str(d) for d in range(10)} | {chr(0x06F0 + d): str(d) for d in range(10)}
 # Arabic decimal separator and percent sign fold to their Latin forms. The
@@ -44,6 +50,8 @@ _ARABIC_RANGES = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50,
 def _normalise_char(ch: str) -> str:
     if ch in _INVISIBLE:
         return ""
+    if ch in _LINES:
+        return _LINES[ch]
     if ch in _SPACES:
         return " "
     if ch in _DIGITS:
@@ -66,7 +74,7 @@ def _normalise_char(ch: str) -> str:
 def _table() -> dict[str, str]:
     table: dict[str, str] = {}
     chars = [chr(c) for lo, hi in _ARABIC_RANGES for c in range(lo, hi + 1)]
-    chars += list(_INVISIBLE) + list(_SPACES) + list(_PUNCT)
+    chars += list(_INVISIBLE) + list(_SPACES) + list(_PUNCT) + list(_LINES)
     for ch in chars:
         out = _normalise_char(ch)
         if out != ch:
@@ -130,7 +138,27 @@ class Normalised:
         return self._start(start), raw_end if raw_end is not None else self._start(last) + 1
 
 
+# Between a number and a word, a tatweel is a dash (`2021ـقال`) and a zero-width
+# character a space (`5\u200cملايين`): they separate the two. Elsewhere a tatweel
+# only stretches a letter (`بـ78.3`, `1440هـ`) and a zero-width character is nothing.
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9%"
+_WORD_AFTER = "(?=[\u0621-\u063a\u0641-\u064a]{2})"
+_JOINERS = "\u200b\u200c\u200d\u2060"
+_GLUE = re.compile(
+    f"(?<=[{_DIGIT}])(?:{TATWEEL}+{_WORD_AFTER}|[{_JOINERS}]+)|(?<=[\u0621-\u064a])[{_JOINERS}]+(?=[{_DIGIT}])"
+)
+
+
+_GLUE_CHARS = TATWEEL + _JOINERS
+
+
+def _separate(m: re.Match[str]) -> str:
+    return ("-" if m.group()[0] == TATWEEL else " ") * len(m.group())  # same length: offsets unchanged
+
+
 def normalise(raw: str) -> Normalised:
+    if any(c in raw for c in _GLUE_CHARS):
+        raw = _GLUE.sub(_separate, raw)
     table = _table()
     one_to_one = _one_to_one()
     if _resizing_chars().search(raw) is None:

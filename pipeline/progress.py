@@ -1,34 +1,39 @@
-"""A progress line on stderr for long runs; silent when stderr is not a terminal."""
+"""Progress of a long run on stderr, by bytes, with rate and time left (tqdm);
+silent when stderr is not a terminal or with --quiet. Messages (errors,
+warnings) are printed above the bar whatever happens."""
 
 from __future__ import annotations
 
 import sys
 import time
 
+from tqdm import tqdm
+
 
 class Progress:
     def __init__(self, total: int, quiet: bool = False) -> None:
-        self.total = total
-        self.count = 0
         self.enabled = not quiet and sys.stderr.isatty()
         self.started = time.monotonic()
+        self._done = 0
+        self.total = total
+        self._bar = tqdm(
+            total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
+            disable=not self.enabled, leave=False, dynamic_ncols=True, smoothing=0.1,
+        )  # fmt: skip
 
-    def step(self, label: str, amount: int = 1) -> None:
-        """One unit of work done (a file, counted by its size in bytes)."""
-        self.count += amount
-        if self.enabled:
-            width = 30
-            filled = width * min(self.count, self.total) // max(1, self.total)
-            bar = "#" * filled + "." * (width - filled)
-            pct = 100 * min(self.count, self.total) // max(1, self.total)
-            sys.stderr.write(f"\r[{bar}] {pct:>3}% {label[:40]:<40}")
-            sys.stderr.flush()
+    def advance(self, amount: int) -> None:
+        """`amount` more bytes are done (never past the total)."""
+        amount = max(0, min(amount, self.total - self._done))
+        self._done += amount
+        self._bar.update(amount)
 
-    def clear(self) -> None:
+    def message(self, line: str) -> None:
         if self.enabled:
-            sys.stderr.write("\r" + " " * 80 + "\r")
+            self._bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
 
     def done(self) -> None:
+        self._bar.close()
         if self.enabled:
-            self.clear()
             sys.stderr.write(f"done in {time.monotonic() - self.started:.1f}s\n")

@@ -44,6 +44,10 @@ SUFFIXES = [
 INFIXES = [
     r"(?<=[0-9])[-](?=[0-9])",
     r"(?<=[0-9])[%](?=[0-9])",
+    # a dash glued to a word on either side of a number separates like a space (2021—قال, 7%–وهو)
+    r"(?<=[0-9%])[-](?=[\u0621-\u064a])",
+    r"(?<=[\u0621-\u064a])[-](?=[0-9])",
+    r"(?<=[0-9])[%](?=-)",
     # 160هـ/776م: the era letter and the slash between a Hijri and a Gregorian year
     r"(?<=[0-9])[هم](?=/)",
     r"(?<=[هم])/(?=[0-9])",
