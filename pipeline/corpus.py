@@ -21,7 +21,7 @@ GOLD_FILE = "gold.jsonl"
 BLOCK = 1 << 20  # bytes read at a time
 AUTO = "auto"
 _SAMPLE = 1 << 16  # bytes looked at to tell a binary file and to detect an encoding
-_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v") | {"\x7f"}
+_CONTROL_BYTES = bytes(c for c in [*range(1, 32), 0x7F] if chr(c) not in "\t\n\r\f\v")
 _BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -78,7 +78,7 @@ def _bom_encoding(head: bytes) -> str | None:
     return None
 
 
-def _detect(path: Path, head: bytes) -> str:
+def _detect(head: bytes) -> str:
     bom = _bom_encoding(head)
     if bom is not None:
         return bom
@@ -90,15 +90,17 @@ def _detect(path: Path, head: bytes) -> str:
     return codecs.lookup(best.encoding).name
 
 
-def _looks_binary(sample: str) -> str | None:
-    if not sample:
+def _looks_binary(head: bytes) -> str | None:
+    """A file whose first bytes are NUL or other control bytes is not text in an
+    8-bit or UTF-8 encoding (a UTF-16 file read as UTF-8 looks like this too)."""
+    if not head:
         return None
-    if "\x00" in sample and sample.count("\x00") * 20 > len(sample):
-        return "looks binary (NUL bytes)"
-    control = sum(1 for c in sample if c in _CONTROL)
-    if control * 10 > len(sample):
-        return f"looks binary ({100 * control // len(sample)}% control characters)"
-    return None
+    nul = head.count(0)
+    control = nul + sum(head.count(b) for b in _CONTROL_BYTES)
+    if control * 10 <= len(head):
+        return None
+    what = "NUL bytes" if nul * 20 > len(head) else f"{100 * control // len(head)}% control bytes"
+    return f"looks binary ({what})"
 
 
 def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES) -> Source:
@@ -113,12 +115,16 @@ def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES)
             raise DocError(
                 f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes // (1024 * 1024)} MB: raise it with --max-mb)"
             )
+        asked = encoding
         with path.open("rb") as fh:
             head = fh.read(_SAMPLE)
             if encoding == AUTO:
-                encoding = _detect(path, head)
+                encoding = _detect(head)
             elif (wide := _bom_encoding(head)) in ("utf-16", "utf-32") and not encoding.startswith(wide):
                 raise DocError(f"starts with a {wide.upper()} byte-order mark: try --encoding auto")
+            if not encoding.startswith(("utf-16", "utf-32")) and (binary := _looks_binary(head)) is not None:
+                hint = "; if it is text in another encoding (UTF-16?), try --encoding auto" if asked != AUTO else ""
+                raise DocError(binary + hint)
             decoder = codecs.getincrementaldecoder(encoding)("strict")
             offset = 0
             sample = ""
@@ -138,10 +144,6 @@ def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES)
                 raise DocError(_decode_message(encoding, offset + exc.start)) from exc
     except OSError as exc:
         raise DocError(f"cannot be read ({exc.strerror or exc})") from exc
-    binary = _looks_binary(sample.removeprefix("\ufeff"))
-    if binary is not None:
-        hint = "" if encoding != "utf-8" else "; if it is text in another encoding, try --encoding auto"
-        raise DocError(binary + hint)
     warning = None
     if not sample.strip():
         warning = "is empty" if size == 0 else "has only whitespace"

@@ -23,6 +23,7 @@ from .particles import ALEF, LAM, PROCLITICS
 from .tokenize import tokenize
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
+CACHE_WORDS = 50_000  # words whose look-ups are remembered; a text's frequent words stay in it
 
 
 class LexiconError(ValueError):
@@ -149,8 +150,9 @@ class Lexicon:
         cands = self._starts.get(word)
         if cands is None:
             cands = [(clitic, e) for clitic, first in self._variants(word) for e in self._index.get(first, ())]
-            if len(self._starts) < 1_000_000:  # bound the cache on endless vocabularies
-                self._starts[word] = cands
+            if len(self._starts) >= CACHE_WORDS:  # an archive's vocabulary is endless: start afresh
+                self._starts.clear()
+            self._starts[word] = cands
         return cands
 
     def roles_for(self, word: str) -> frozenset[str]:
@@ -159,8 +161,9 @@ class Lexicon:
         roles = self._roles.get(word)
         if roles is None:
             roles = frozenset(e.role for _, e in self._candidates(word))
-            if len(self._roles) < 1_000_000:
-                self._roles[word] = roles
+            if len(self._roles) >= CACHE_WORDS:
+                self._roles.clear()
+            self._roles[word] = roles
         return roles
 
     def lookup(self, words: list[str], i: int) -> list[LexMatch]:

@@ -139,13 +139,17 @@ class Normalised:
 
 
 # Between a number and a word, a tatweel is a dash (`2021ـقال`) and a zero-width
-# character a space (`5\u200cملايين`): they separate the two. Elsewhere a tatweel
-# only stretches a letter (`بـ78.3`, `1440هـ`) and a zero-width character is nothing.
+# character a space (`5\u200cملايين`): they separate the two; so is a tatweel after a
+# letter that never joins (`دولارـأي`). Elsewhere a tatweel only stretches a letter
+# (`بـ78.3`, `1440هـ`) and a zero-width character is nothing.
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9%"
 _WORD_AFTER = "(?=[\u0621-\u063a\u0641-\u064a]{2})"
 _JOINERS = "\u200b\u200c\u200d\u2060"
+# Letters that never join the next one: a tatweel after them stretches nothing, it is a dash.
+_NON_JOINING = "\u0621-\u0627\u0629\u062f-\u0632\u0648\u0649"
 _GLUE = re.compile(
-    f"(?<=[{_DIGIT}])(?:{TATWEEL}+{_WORD_AFTER}|[{_JOINERS}]+)|(?<=[\u0621-\u064a])[{_JOINERS}]+(?=[{_DIGIT}])"
+    f"(?<=[{_DIGIT}{_NON_JOINING}]){TATWEEL}+{_WORD_AFTER}"
+    f"|(?<=[{_DIGIT}])[{_JOINERS}]+|(?<=[\u0621-\u064a])[{_JOINERS}]+(?=[{_DIGIT}])"
 )
 
 
@@ -156,13 +160,18 @@ def _separate(m: re.Match[str]) -> str:
     return ("-" if m.group()[0] == TATWEEL else " ") * len(m.group())  # same length: offsets unchanged
 
 
+def separate_glued(raw: str) -> str:
+    """The raw text with the tatweels and zero-width characters that stand
+    between a number and a word turned into a dash or a space (same length)."""
+    return _GLUE.sub(_separate, raw) if any(c in raw for c in _GLUE_CHARS) else raw
+
+
 def normalise(raw: str) -> Normalised:
-    if any(c in raw for c in _GLUE_CHARS):
-        raw = _GLUE.sub(_separate, raw)
+    original, raw = raw, separate_glued(raw)
     table = _table()
     one_to_one = _one_to_one()
     if _resizing_chars().search(raw) is None:
-        return Normalised(raw, raw.translate(one_to_one))
+        return Normalised(original, raw.translate(one_to_one))
     out: list[str] = []
     piece_norm: list[int] = []
     piece_raw: list[int] = []
@@ -199,8 +208,8 @@ def normalise(raw: str) -> Normalised:
         piece_expanded.append(False)
         out.append(raw[pos:].translate(one_to_one))
     if not out:  # nothing but deleted marks: an empty text, not an identity map
-        return Normalised(raw, "", (0,), (len(raw),), (False,))
-    return Normalised(raw, "".join(out), tuple(piece_norm), tuple(piece_raw), tuple(piece_expanded), ends or None)
+        return Normalised(original, "", (0,), (len(raw),), (False,))
+    return Normalised(original, "".join(out), tuple(piece_norm), tuple(piece_raw), tuple(piece_expanded), ends or None)
 
 
 def normalise_key(s: str) -> str:

@@ -116,7 +116,10 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
     starts: list[int] = []
     for offset, piece in _chunks(text):
         # Reading the token table as an array avoids building a Token object per token.
-        table = nlp.make_doc(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        # In a memory zone, the strings spaCy interns for these tokens are freed
+        # afterwards: its vocabulary does not grow with the archive's.
+        with nlp.memory_zone():
+            table = nlp.make_doc(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
         for idx, length, space in table:
             if space:
                 continue

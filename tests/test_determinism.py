@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 COMMITTED = ROOT / "outputs"
-FILES = ("records.jsonl", "report.md", "report.json", "report.html")
+FILES = ("records.jsonl", "documents.jsonl", "report.md", "report.json", "report.html")
 
 
 def _run(out: Path) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import extract
-from pipeline.normalize import normalise, normalise_key
+from pipeline.normalize import normalise, normalise_key, separate_glued
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -106,10 +106,12 @@ def test_offsets_on_any_text(raw: str, ref: dt.date | None) -> None:
 def _reference_spans(raw: str) -> list[tuple[int, int]]:
     """The offset map computed the obvious way, character by character: each
     kept character maps to itself; a deleted mark joins the letter before it
-    when it is a diacritic or tatweel, and nothing otherwise."""
+    when it is a diacritic or tatweel, and nothing otherwise (after the tatweels
+    and zero-width characters that separate a number from a word are made a dash
+    or a space)."""
     spans: list[list[int]] = []
     group: list[int] = []  # indices of spans from the last raw character kept
-    for i, ch in enumerate(raw):
+    for i, ch in enumerate(separate_glued(raw)):
         rep = normalise_key(ch)
         if rep:
             group = []
