@@ -23,6 +23,7 @@ from .html_report import render as render_html
 from .progress import Progress
 from .records import GoldMention, Mention
 from .report import as_json, markdown, terminal
+from .wording import plural
 
 HTML_BUDGET = 2_000_000  # characters of text shown in report.html besides the gold documents
 
@@ -130,6 +131,7 @@ def run(
     texts: dict[str, str] = {}
     kept: list[Mention] = []
     failed = processed = count = 0
+    failures: dict[str, str] = {}  # doc id -> reason, for the evaluation
     # records.jsonl is renamed into place only when the whole run succeeds, so a
     # failed run leaves the previous outputs as they were.
     with AtomicWriter(out / "records.jsonl") as fh:
@@ -139,6 +141,7 @@ def run(
                 progress.clear()
                 print(f"error: {done.doc.path}: {done.error}", file=sys.stderr)
                 failed += 1
+                failures[done.doc.id] = done.error
                 continue
             processed += 1
             count += len(done.mentions)
@@ -154,7 +157,7 @@ def run(
             if problems:
                 first = problems[0]
                 raise UsageError(_gold_message(gold_path, folder, first.line, first.message, len(problems)))
-    summary = f"{processed} documents, {count} mentions -> {out / 'records.jsonl'}"
+    summary = f"{plural(processed, 'document')}, {plural(count, 'mention')} -> {out / 'records.jsonl'}"
 
     gold: list[GoldMention] | None = None
     ev = None
@@ -166,14 +169,16 @@ def run(
         # A document with unreviewed drafts is not scored: its gold is not gold yet.
         drafted = sorted({r.doc for r in gold if r.draft})
         scored = [d for d in texts if d in gold_docs and d not in drafted]
-        ev = evaluate(kept, [g for g in gold if g.doc in scored], texts, scored)
+        lost = {d: why for d, why in failures.items() if d in gold_docs and d not in drafted}
+        ev = evaluate(kept, [g for g in gold if g.doc in scored or g.doc in lost], texts, scored, failed=lost)
         n_drafts = sum(1 for r in gold if r.draft)
         write_atomic(out / "report.md", markdown(ev, drafts=n_drafts))
         write_atomic(out / "report.json", as_json(ev))
         print(terminal(ev, color=sys.stdout.isatty()))
         if n_drafts:
-            print(f"{n_drafts} draft gold records in {len(drafted)} documents are unreviewed and not scored: "
-                  f"{', '.join(drafted)} (review with `python -m pipeline gold list {drafted[0]}`)")  # fmt: skip
+            where = f"{plural(n_drafts, 'draft gold record')} in {plural(len(drafted), 'document')}"
+            print(f"{where} {'is' if n_drafts == 1 else 'are'} unreviewed and not scored: {', '.join(drafted)} "
+                  f"(review with `python -m pipeline review {folder}` or `gold list {drafted[0]}`)")  # fmt: skip
         summary += f"; report -> {out / 'report.md'}, {out / 'report.json'}"
     omitted = processed - len(texts)
     write_atomic(out / "report.html", render_html(texts, kept, gold, ev, omitted=omitted))
