@@ -11,10 +11,26 @@ from pathlib import Path
 
 from .corpus import GOLD_FILE, MAX_MB, DocError, check_encoding, discover, parse_date, read_text
 from .engine import extract
-from .gold import check_gold, load_gold
-from .gold_edit import GoldEditError, accept, add, annotate, open_gold, reject, save
+from .gold import RootError, check_gold, find_root, load_gold
+from .gold_edit import (
+    KEEP_VALUE,
+    GoldEditError,
+    Keep,
+    accept,
+    add,
+    annotate,
+    edit,
+    find_record,
+    listing,
+    open_gold,
+    reject,
+    save,
+    select,
+)
 from .records import Mention
+from .review import make_server
 from .runner import UsageError, run
+from .wording import plural, shown
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -118,55 +134,110 @@ def cmd_gold_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
+def _root(path: Path, corpus: Path | None) -> Path:
     try:
-        prop = annotate(args.text, args.reference_date, args.corpus)
-    except GoldEditError as exc:
+        return find_root(path, corpus)
+    except RootError as exc:
+        raise GoldEditError(str(exc)) from exc
+
+
+def _shown_root(root: Path) -> str:
+    """The root as the user would type it: relative to the working folder when inside it."""
+    try:
+        return f"{root.relative_to(Path.cwd().resolve()).as_posix()}/"
+    except ValueError:
+        return str(root)
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    if not args.paths and not args.redo:
+        _err("give texts or folders to annotate, or --redo DOC")
+        return EXIT_USAGE
+    try:
+        root = _root(args.paths[0] if args.paths else Path("corpus"), args.corpus)
+        result = annotate(args.paths, root, args.reference_date, args.redo)
+    except (GoldEditError, DocError) as exc:
         _err(str(exc))
         return EXIT_SOME_FAILED
-    except DocError as exc:
-        _err(f"{args.text}: {exc}")
-        return EXIT_SOME_FAILED
-    print(f"{prop.count} draft mentions proposed for {prop.doc} in {prop.path}")
-    if prop.unresolved:
-        print(f"note: {prop.unresolved} relative dates are null: give the document a reference date in meta.json "
-              "(or --reference-date) before accepting them")  # fmt: skip
-    corpus = f" --corpus {prop.path.parent}" if prop.path.parent != Path("corpus").resolve() else ""
-    print(f"review them: python -m pipeline gold list {prop.doc}{corpus}, then gold accept / reject / add")
+    for p in result.proposals:
+        kept = f", {plural(p.kept, 'reviewed record')} kept" if p.kept else ""
+        print(f"{p.doc}: {plural(p.count, 'draft')} proposed{kept}")
+        if p.unresolved:
+            print(f"  note: {plural(p.unresolved, 'relative date')} left null: give a reference date "
+                  f"(`annotate --redo {p.doc} --reference-date YYYY-MM-DD`)")  # fmt: skip
+    if result.skipped:
+        n = len(result.skipped)
+        print(f"skipped {plural(n, 'document')} that already {'has' if n == 1 else 'have'} gold (use --redo DOC)")
+    if not result.proposals:
+        print("nothing to annotate")
+        return EXIT_OK
+    shown = _shown_root(root)
+    print(f"drafts written to {shown}{GOLD_FILE}; review them: python -m pipeline review {shown}")
     return EXIT_OK
 
 
 def _gold_edit(args: argparse.Namespace) -> int:
     try:
-        gold = open_gold(args.corpus)
+        gold = open_gold(_root(args.corpus or Path("corpus"), args.corpus))
         if args.gold_command == "list":
-            rows = gold.for_doc(args.doc)
-            if not rows:
-                _err(f"no gold records for {args.doc!r} in {gold.path}")
-                return EXIT_SOME_FAILED
-            for n, r in enumerate(rows, 1):
-                flag = "draft" if r.draft else "     "
-                value = r.normalized or "null"
-                print(f"{n:>4} {flag} {r.kind:<8} {r.start:>6}-{r.end:<6} {value:<26} \u2068{r.text}\u2069")
+            docs = args.docs or sorted({r.doc for r in gold.records if r.draft})
+            if not docs:
+                print(f"no drafts in {gold.path}; name a document to list its records")
+            for doc in docs:
+                print("\n".join(listing(gold, doc)))
             return EXIT_OK
         if args.gold_command == "accept":
-            if args.all == bool(args.numbers):
-                _err("give record numbers from `gold list`, or --all (not both)")
-                return EXIT_USAGE
-            n = accept(gold, args.doc, None if args.all else args.numbers)
-            message = f"accepted {n} draft{'s' if n != 1 else ''} of {args.doc}"
+            n = accept(gold, select(gold, args.ids))
+            message = f"accepted {plural(n, 'draft')}"
         elif args.gold_command == "reject":
-            n = reject(gold, args.doc, args.numbers)
-            message = f"rejected {n} record{'s' if n != 1 else ''} of {args.doc}"
+            if any("#" not in t for t in args.ids):
+                _err("reject takes record ids (DOC#3f2a) or ranges (DOC#3f2a..#9b1c), not whole documents")
+                return EXIT_USAGE
+            n = reject(gold, select(gold, args.ids))
+            message = f"rejected {plural(n, 'record')}"
+        elif args.gold_command == "edit":
+            if args.normalized is None and args.span_text is None:
+                _err("give --normalized VALUE and/or --span-text TEXT [--occurrence N]")
+                return EXIT_USAGE
+            record = find_record(gold, args.id)
+            value: str | Keep | None = KEEP_VALUE
+            if args.normalized is not None:
+                value = None if args.normalized == "null" else args.normalized
+            new = edit(gold, record, value, args.span_text, args.occurrence)
+            message = f"{gold.id_of(new)}: {new.kind} {new.text!r} at {new.start}-{new.end} -> {shown(new.normalized)}"
         else:
             norm = None if args.normalized == "null" else args.normalized
             rec = add(gold, args.doc, args.text, args.occurrence, args.kind, norm)
-            message = f"added {rec.kind} {rec.text!r} at {rec.start}-{rec.end} -> {rec.normalized or 'null'}"
+            message = (
+                f"added {gold.id_of(rec)}: {rec.kind} {rec.text!r} at {rec.start}-{rec.end} -> {shown(rec.normalized)}"
+            )
         save(gold)
     except GoldEditError as exc:
         _err(str(exc))
         return EXIT_SOME_FAILED
     print(message)
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    try:
+        root = _root(args.corpus, None)
+        open_gold(root)  # refuse an invalid gold file before serving it
+    except GoldEditError as exc:
+        _err(str(exc))
+        return EXIT_SOME_FAILED
+    try:
+        server = make_server(root, args.port)
+    except OSError as exc:
+        _err(f"cannot listen on 127.0.0.1:{args.port} ({exc.strerror or exc}); choose another --port")
+        return EXIT_USAGE
+    print(f"reviewing {root / GOLD_FILE} at http://127.0.0.1:{server.server_address[1]}/  (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped")
+    finally:
+        server.server_close()
     return EXIT_OK
 
 
@@ -249,47 +320,79 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus folder (default: corpus/)")
     check.set_defaults(func=cmd_gold_check)
 
+    example = "python -m pipeline gold list new_story"
+    lst = gold_sub.add_parser(
+        "list",
+        help="list gold records with their ids, value in words and 30 characters of context",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"examples:\n  {example}\n  python -m pipeline gold list        # every document with drafts",
+    )
+    lst.add_argument("docs", nargs="*", metavar="DOC", help="document ids (default: every document with drafts)")
+
     def edit_parser(name: str, help_: str, example: str) -> argparse.ArgumentParser:
         epilog = f"example, after `python -m pipeline annotate corpus/new_story.txt`:\n  {example}"
-        p = gold_sub.add_parser(name, help=help_, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=epilog)
-        p.add_argument("doc", help="document id (file path under the corpus folder, without .txt)")
-        p.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus/)")
-        p.set_defaults(func=_gold_edit)
-        return p
+        return gold_sub.add_parser(
+            name, help=help_, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=epilog
+        )
 
-    edit_parser("list", "list a document's gold records, numbered", "python -m pipeline gold list new_story")
     acc = edit_parser(
-        "accept", "mark drafts as reviewed", "python -m pipeline gold accept new_story 1 2 5   (or --all)"
+        "accept", "mark drafts as reviewed", "python -m pipeline gold accept new_story#3f2a new_story#0c1d..#9b7e"
     )
-    acc.add_argument("numbers", type=int, nargs="*", help="record numbers from `gold list`")
-    acc.add_argument("--all", action="store_true", help="accept every draft of the document")
-    rej = edit_parser(
-        "reject",
-        "delete gold records (numbers from the last `gold list`; give them all at once)",
-        "python -m pipeline gold reject new_story 3 7",
+    acc.add_argument("ids", nargs="+", metavar="ID", help="record ids (DOC#3f2a), ranges (DOC#3f2a..#9b1c) or a DOC")
+    rej = edit_parser("reject", "delete gold records", "python -m pipeline gold reject new_story#3f2a")
+    rej.add_argument("ids", nargs="+", metavar="ID", help="record ids (DOC#3f2a) or ranges (DOC#3f2a..#9b1c)")
+    edp = edit_parser(
+        "edit",
+        "change a record's value or span (it becomes reviewed)",
+        "python -m pipeline gold edit new_story#3f2a --normalized 2025-05-15",
     )
-    rej.add_argument("numbers", type=int, nargs="+", help="record numbers from `gold list`")
+    edp.add_argument("id", metavar="ID", help="the record id from `gold list` (DOC#3f2a)")
+    edp.add_argument("--normalized", help="the new normalized value, or null")
+    edp.add_argument("--span-text", help="the new span: this text, exactly as written in the document")
+    edp.add_argument("--occurrence", type=int, default=1, help="which occurrence of --span-text (default: 1)")
     addp = edit_parser(
         "add",
         "add a reviewed mention by its text (offsets are computed)",
         "python -m pipeline gold add new_story --text 'منتصف مايو' --occurrence 1 --kind date --normalized XXXX-05",
     )
+    addp.add_argument("doc", help="document id (file path under the corpus folder, without .txt)")
     addp.add_argument("--text", required=True, help="the mention exactly as written in the document")
     addp.add_argument("--occurrence", type=int, default=1, help="which occurrence of the text (default: 1, the first)")
     addp.add_argument("--kind", required=True, choices=["date", "money", "percent"])
     addp.add_argument("--normalized", required=True, help="the normalized value, or null")
+    for p in (lst, acc, rej, edp, addp):
+        p.add_argument("--corpus", type=Path, default=None, help="corpus root (default: corpus/)")
+        p.set_defaults(func=_gold_edit)
 
     ann = sub.add_parser(
         "annotate",
-        help="propose gold for a new text from the current extraction, as drafts",
+        help="propose gold as drafts for new texts from the current extraction",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example:\n  python -m pipeline annotate corpus/new_story.txt\n"
-        "  then: python -m pipeline gold list new_story; gold accept new_story --all",
+        epilog="examples:\n  python -m pipeline annotate corpus/new_story.txt --reference-date 2025-05-14\n"
+        "  python -m pipeline annotate corpus/news/      # every text there without gold\n"
+        "  python -m pipeline annotate --redo new_story --reference-date 2025-05-14",
     )
-    ann.add_argument("text", type=Path, help="the .txt file, inside a corpus folder")
-    ann.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the folder holding the text)")
-    ann.add_argument("--reference-date", type=_date_arg, default=None, metavar="YYYY-MM-DD")
+    ann.add_argument("paths", type=Path, nargs="*", metavar="PATH", help=".txt files or folders under the corpus root")
+    ann.add_argument("--corpus", type=Path, default=None, help="corpus root (default: found from the first PATH)")
+    ann.add_argument(
+        "--reference-date", type=_date_arg, default=None, metavar="YYYY-MM-DD",
+        help="resolve relative dates against this date; written to meta.json for these documents",
+    )  # fmt: skip
+    ann.add_argument(
+        "--redo", action="append", default=[], metavar="DOC",
+        help="propose drafts again for a document with gold, keeping its reviewed records (repeatable)",
+    )  # fmt: skip
     ann.set_defaults(func=cmd_annotate)
+
+    rev = sub.add_parser(
+        "review",
+        help="review drafts in a local web page (accept, reject, edit; keyboard shortcuts)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  python -m pipeline review corpus/ --port 8765   then open http://127.0.0.1:8765/",
+    )
+    rev.add_argument("corpus", type=Path, nargs="?", default=Path("corpus"), help="corpus root (default: corpus/)")
+    rev.add_argument("--port", type=int, default=8765, help="local port (default: 8765; 0 picks a free one)")
+    rev.set_defaults(func=cmd_review)
     return parser
 
 

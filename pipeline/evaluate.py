@@ -1,4 +1,8 @@
-"""Scoring extracted mentions against gold: strict and overlap matching per kind."""
+"""Scoring extracted mentions against gold: strict and overlap matching per kind,
+for the whole corpus and per document.
+
+Linear in the number of mentions: both sides are grouped by (document, kind) and
+each group is swept once in order of start offsets."""
 
 from __future__ import annotations
 
@@ -45,6 +49,14 @@ class KindScore:
     def _f1(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, other: KindScore) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.strict_tp += other.strict_tp
+        self.overlap_tp_gold += other.overlap_tp_gold
+        self.overlap_tp_pred += other.overlap_tp_pred
+        self.value_correct += other.value_correct
+
     def as_dict(self) -> dict[str, float | int]:
         sp = self.strict_tp / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
         sr = self.strict_tp / self.gold if self.gold else (1.0 if not self.predicted else 0.0)
@@ -64,17 +76,33 @@ class KindScore:
         }
 
 
+def _kind_scores() -> dict[str, KindScore]:
+    return {k: KindScore() for k in KINDS}
+
+
 @dataclass(slots=True)
 class Evaluation:
-    scores: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
+    scores: dict[str, KindScore] = field(default_factory=_kind_scores)
     differences: list[Difference] = field(default_factory=list)
+    documents: dict[str, dict[str, KindScore]] = field(default_factory=dict)  # doc -> kind -> score
+    failed: dict[str, str] = field(default_factory=dict)  # doc -> why it could not be processed
 
     @property
     def perfect(self) -> bool:
-        return not self.differences
+        return not self.differences and not self.failed
 
     def table(self) -> dict[str, dict[str, float | int]]:
         return {k: s.as_dict() for k, s in self.scores.items()}
+
+    def document_table(self) -> dict[str, dict[str, float | int]]:
+        """Per document, all kinds together."""
+        out = {}
+        for doc, kinds in self.documents.items():
+            total = KindScore()
+            for s in kinds.values():
+                total.add(s)
+            out[doc] = total.as_dict()
+        return out
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
@@ -83,52 +111,90 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return f"…{left}[{text[start:end]}]{right}…"
 
 
+def first_overlaps(spans: list[Span], pool: list[Span]) -> list[Span | None]:
+    """For each span (both lists sorted by start), the first span of `pool` in
+    start order that overlaps it, or None. One sweep: a pool span that ends
+    before a span starts cannot overlap any later span."""
+    found: list[Span | None] = []
+    lo = 0
+    for a in spans:
+        while lo < len(pool) and pool[lo].end <= a.start:
+            lo += 1
+        hit = None
+        j = lo
+        while j < len(pool) and pool[j].start < a.end:
+            if a.start < pool[j].end:
+                hit = pool[j]
+                break
+            j += 1
+        found.append(hit)
+    return found
+
+
+def _group(spans: Iterable[Span]) -> dict[tuple[str, str], list[Span]]:
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for s in spans:
+        groups.setdefault((s.doc, s.kind), []).append(s)
+    for group in groups.values():
+        group.sort(key=lambda s: (s.start, s.end))
+    return groups
+
+
 def evaluate(
-    predicted: Iterable[Mention], gold: Iterable[GoldMention], texts: Mapping[str, str], docs: Iterable[str]
+    predicted: Iterable[Mention],
+    gold: Iterable[GoldMention],
+    texts: Mapping[str, str],
+    docs: Iterable[str],
+    failed: Mapping[str, str] | None = None,
 ) -> Evaluation:
-    """Compare on the documents in `docs` only (gold for other documents is ignored)."""
-    wanted = set(docs)
-    preds = sorted((_span(m) for m in predicted if (m.doc or "") in wanted), key=lambda s: (s.doc, s.start, s.kind))
-    golds = sorted((_span(g) for g in gold if g.doc in wanted), key=lambda s: (s.doc, s.start, s.kind))
-    ev = Evaluation()
-    gold_keys = {(g.doc, g.kind, g.start, g.end): g for g in golds}
-    pred_keys = {(p.doc, p.kind, p.start, p.end): p for p in preds}
-    for g in golds:
-        ev.scores[g.kind].gold += 1
-    for p in preds:
-        ev.scores[p.kind].predicted += 1
-
-    def overlaps(a: Span, pool: list[Span]) -> list[Span]:
-        return [b for b in pool if b.doc == a.doc and b.kind == a.kind and a.start < b.end and b.start < a.end]
-
-    for g in golds:
-        s = ev.scores[g.kind]
-        text = texts.get(g.doc, "")
-        match = pred_keys.get((g.doc, g.kind, g.start, g.end))
-        if match is not None:
-            s.strict_tp += 1
-            if match.normalized == g.normalized:
-                s.value_correct += 1
+    """Compare on the documents in `docs` only (gold for other documents is
+    ignored). A document in `failed` (id -> reason) was not processed: its
+    predictions are ignored and every gold mention of it counts as missed."""
+    failed = dict(failed or {})
+    wanted = set(docs) | set(failed)
+    preds = _group(_span(m) for m in predicted if (m.doc or "") in wanted and (m.doc or "") not in failed)
+    golds = _group(_span(g) for g in gold if g.doc in wanted)
+    ev = Evaluation(failed=dict(sorted(failed.items())))
+    for doc in sorted(wanted):
+        ev.documents[doc] = _kind_scores()
+    keyed: list[tuple[tuple[str, int, int, str], Difference]] = []
+    for doc, kind in sorted(set(preds) | set(golds)):
+        s = ev.documents[doc][kind]
+        gs, ps = golds.get((doc, kind), []), preds.get((doc, kind), [])
+        s.gold, s.predicted = len(gs), len(ps)
+        text = texts.get(doc, "")
+        if doc in failed:
+            for g in gs:
+                keyed.append(
+                    ((doc, g.start, 0, kind), Difference("missed", g, None, f"(not processed: {failed[doc]})"))
+                )
+            continue
+        pred_at = {(p.start, p.end): p for p in ps}
+        gold_at = {(g.start, g.end) for g in gs}
+        for g, near in zip(gs, first_overlaps(gs, ps), strict=True):
+            match = pred_at.get((g.start, g.end))
+            if match is not None:
+                s.strict_tp += 1
+                if match.normalized == g.normalized:
+                    s.value_correct += 1
+                else:
+                    keyed.append(
+                        ((doc, g.start, 0, kind), Difference("wrong value", g, match, _context(text, g.start, g.end)))
+                    )
+            elif near is not None:
+                s.overlap_tp_gold += 1
+                keyed.append(((doc, g.start, 0, kind), Difference("boundary", g, near, _context(text, g.start, g.end))))
             else:
-                ev.differences.append(Difference("wrong value", g, match, _context(text, g.start, g.end)))
-            continue
-        near = overlaps(g, preds)
-        if near:
-            s.overlap_tp_gold += 1
-            ev.differences.append(Difference("boundary", g, near[0], _context(text, g.start, g.end)))
-        else:
-            ev.differences.append(Difference("missed", g, None, _context(text, g.start, g.end)))
-    for p in preds:
-        s = ev.scores[p.kind]
-        if (p.doc, p.kind, p.start, p.end) in gold_keys:
-            s.overlap_tp_pred += 1
-            continue
-        if overlaps(p, golds):
-            s.overlap_tp_pred += 1
-        else:
-            text = texts.get(p.doc, "")
-            ev.differences.append(Difference("spurious", None, p, _context(text, p.start, p.end)))
-    for k in KINDS:
-        ev.scores[k].overlap_tp_gold += ev.scores[k].strict_tp
-    ev.differences.sort(key=lambda d: ((d.gold or d.predicted).doc, (d.gold or d.predicted).start))  # type: ignore[union-attr]
+                keyed.append(((doc, g.start, 0, kind), Difference("missed", g, None, _context(text, g.start, g.end))))
+        for p, near in zip(ps, first_overlaps(ps, gs), strict=True):
+            if (p.start, p.end) in gold_at or near is not None:
+                s.overlap_tp_pred += 1
+            else:
+                keyed.append(((doc, p.start, 1, kind), Difference("spurious", None, p, _context(text, p.start, p.end))))
+        s.overlap_tp_gold += s.strict_tp
+    for kinds in ev.documents.values():
+        for kind, score in kinds.items():
+            ev.scores[kind].add(score)
+    keyed.sort(key=lambda kd: kd[0])
+    ev.differences = [d for _, d in keyed]
     return ev

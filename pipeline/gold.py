@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import hashlib
 import itertools
 import json
 import re
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .corpus import GOLD_FILE, META_FILE
 from .lexicon import CurrencyName, Subunit, lexicon
 from .records import GoldMention
 
@@ -145,3 +147,56 @@ def check_gold(records: list[tuple[int, GoldMention]], texts: Mapping[str, str])
                 problems.append(GoldProblem(nb, f"overlaps line {na} ({a.text!r})"))
     problems.sort(key=lambda p: p.line)
     return problems
+
+
+class RootError(Exception):
+    """No corpus root can be found for a path; the message says why."""
+
+
+def find_root(path: Path, corpus: Path | None = None) -> Path:
+    """The corpus root every gold command uses for a text or folder: `--corpus`
+    when given; else the outermost folder above the path (the working folder at
+    most, when the path is inside it) holding `gold.jsonl` or `meta.json`; else
+    the path's first folder under the working folder (`corpus/news/x.txt` ->
+    `corpus`), so that one gold file serves every subfolder and `run corpus/`
+    reads it; else the folder of the path itself."""
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise RootError(f"{corpus}: not a folder (--corpus)")
+        return corpus.resolve()
+    target = path.resolve()
+    folder = target if target.is_dir() else target.parent
+    cwd = Path.cwd().resolve()
+    chain = [folder, *folder.parents]
+    inside = folder == cwd or cwd in folder.parents
+    if inside:
+        chain = [f for f in chain if f == cwd or cwd in f.parents]
+    marked = [f for f in chain if (f / GOLD_FILE).exists() or (f / META_FILE).exists()]
+    if marked:
+        return marked[-1]
+    below = [f for f in chain if f != cwd]
+    return below[-1] if inside and below else folder
+
+
+def record_key(r: GoldMention) -> str:
+    """The hash behind a record's id: its kind and offsets, so an id does not
+    change when other records are added or removed."""
+    return hashlib.sha1(f"{r.kind}:{r.start}:{r.end}".encode(), usedforsecurity=False).hexdigest()
+
+
+def record_ids(records: list[GoldMention]) -> dict[int, str]:
+    """Short ids (`DOC#3f2a`) for the records of a gold file, keyed by `id()`:
+    four hex digits, more when two records of one document would share them.
+    A longer prefix of the same hash always names the same record."""
+    keys = {id(r): record_key(r) for r in records}
+    by_doc: dict[str, list[GoldMention]] = {}
+    for r in records:
+        by_doc.setdefault(r.doc, []).append(r)
+    out: dict[int, str] = {}
+    for doc, rows in by_doc.items():
+        width = 4
+        while len({keys[id(r)][:width] for r in rows}) < len(rows) and width < 40:
+            width += 2
+        for r in rows:
+            out[id(r)] = f"{doc}#{keys[id(r)][:width]}"
+    return out

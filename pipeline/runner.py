@@ -41,6 +41,7 @@ from .progress import Progress
 from .records import GoldMention, Mention
 from .report import as_json, markdown, terminal
 from .segments import Piece, pieces
+from .wording import plural
 
 HTML_BUDGET = 2_000_000  # characters of text shown in report.html besides the gold documents
 DOCUMENTS_FILE = "documents.jsonl"
@@ -290,10 +291,6 @@ def _merge(seen: dict[str, set[str]], more: dict[str, set[str]]) -> None:
         seen.setdefault(lemma, set()).update(codes)
 
 
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
-
-
 def _gold_message(path: Path, folder: Path, line: int, message: str, count: int) -> str:
     where = f"line {line}: " if line else ""
     more = f" ({count} problems)" if count > 1 else ""
@@ -409,7 +406,7 @@ def run(
     _reports(folder, out, outcome, numbered, gold_docs, len(docs))
     failed = outcome.failed
     if failed:
-        print(f"error: {len(failed)} of {len(docs)} files failed", file=sys.stderr)
+        print(f"error: {len(failed)} of {plural(len(docs), 'file')} failed", file=sys.stderr)
     return len(failed)
 
 
@@ -418,9 +415,7 @@ def _reports(
 ) -> None:
     failed = {s.doc for s in outcome.failed}
     processed = n - len(failed)
-    summary = (
-        f"{processed} document{'s' if processed != 1 else ''}, {outcome.count} mentions -> {out / 'records.jsonl'}"
-    )
+    summary = f"{plural(processed, 'document')}, {plural(outcome.count, 'mention')} -> {out / 'records.jsonl'}"
     gold_path = folder / GOLD_FILE
     texts = {d: t for d, t in outcome.texts.items() if d not in failed}
     kept = [m for m in outcome.kept if m.doc not in failed]
@@ -434,19 +429,20 @@ def _reports(
         # A document with unreviewed drafts is not scored: its gold is not gold yet.
         drafted = sorted({r.doc for r in gold if r.draft})
         # A document that failed is scored with nothing found: its gold counts as missed.
-        scored = sorted(d for d in gold_docs if d not in drafted and (d in texts or d in failed))
-        ev = evaluate(kept, [g for g in gold if g.doc in scored], {**{d: "" for d in failed}, **texts}, scored)
+        lost = {s.doc: s.reason or "failed" for s in outcome.failed if s.doc in gold_docs and s.doc not in drafted}
+        scored = sorted(d for d in gold_docs if d not in drafted and d in texts)
+        ev = evaluate(kept, [g for g in gold if g.doc in scored or g.doc in lost], texts, scored, failed=lost)
         n_drafts = sum(1 for r in gold if r.draft)
         write_atomic(out / "report.md", markdown(ev, drafts=n_drafts))
         write_atomic(out / "report.json", as_json(ev))
         print(terminal(ev, color=sys.stdout.isatty()))
-        lost = sorted(failed & gold_docs)
         if lost:
-            print(f"error: {len(lost)} document{_s(len(lost))} with gold failed; all their gold counts as "
-                  f"missed: {', '.join(lost)}", file=sys.stderr)  # fmt: skip
+            print(f"error: {plural(len(lost), 'document')} with gold failed; all their gold counts as "
+                  f"missed: {', '.join(sorted(lost))}", file=sys.stderr)  # fmt: skip
         if n_drafts:
-            print(f"{n_drafts} draft gold records in {len(drafted)} documents are unreviewed and not scored: "
-                  f"{', '.join(drafted)} (review with `python -m pipeline gold list {drafted[0]}`)")  # fmt: skip
+            where = f"{plural(n_drafts, 'draft gold record')} in {plural(len(drafted), 'document')}"
+            print(f"{where} {'is' if n_drafts == 1 else 'are'} unreviewed and not scored: {', '.join(drafted)} "
+                  f"(review with `python -m pipeline review {folder}` or `gold list {drafted[0]}`)")  # fmt: skip
         summary += f"; report -> {out / 'report.md'}, {out / 'report.json'}"
     omitted = processed - len(texts)
     write_atomic(out / "report.html", render_html(texts, kept, gold, ev, omitted=omitted))

@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,14 +41,14 @@ PROSE = [
 ]
 
 
+def _one_window(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    return [(0, len(text))] if text.strip() else []
+
+
 def _whole(text: str) -> list[tuple[int, int, str, str | None, str]]:
     """The mentions when the whole text is one window (no prefilter)."""
-    real = engine.windows
-    engine.windows = lambda text, positions: [(0, len(text))] if text.strip() else []  # type: ignore[assignment]
-    try:
+    with mock.patch("pipeline.engine.windows", _one_window):
         return [(m.start, m.end, m.kind, m.normalized, m.rule) for m in extract(text)]
-    finally:
-        engine.windows = real
 
 
 def _key(text: str) -> list[tuple[int, int, str, str | None, str]]:
