@@ -146,24 +146,41 @@ _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9%"
 _WORD_AFTER = "(?=[\u0621-\u063a\u0641-\u064a]{2})"
 _JOINERS = "\u200b\u200c\u200d\u2060"
 # Letters that never join the next one: a tatweel after them stretches nothing, it is a dash.
-_NON_JOINING = "\u0621-\u0627\u0629\u062f-\u0632\u0648\u0649"
-_GLUE = re.compile(
-    f"(?<=[{_DIGIT}{_NON_JOINING}]){TATWEEL}+{_WORD_AFTER}"
-    f"|(?<=[{_DIGIT}])[{_JOINERS}]+|(?<=[\u0621-\u064a])[{_JOINERS}]+(?=[{_DIGIT}])"
-)
-
-
-_GLUE_CHARS = TATWEEL + _JOINERS
-
-
-def _separate(m: re.Match[str]) -> str:
-    return ("-" if m.group()[0] == TATWEEL else " ") * len(m.group())  # same length: offsets unchanged
+_NON_JOINING = "\u0621-\u0625\u0627\u0629\u062f-\u0632\u0648"
+_MARKS = re.compile(f"{TATWEEL}+|[{_JOINERS}]+")
+_BEFORE_DASH = re.compile(f"[{_DIGIT}{_NON_JOINING}]")
+_BEFORE_SPACE = re.compile(f"[{_DIGIT}]")
+_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{2}")
+_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def separate_glued(raw: str) -> str:
     """The raw text with the tatweels and zero-width characters that stand
     between a number and a word turned into a dash or a space (same length)."""
-    return _GLUE.sub(_separate, raw) if any(c in raw for c in _GLUE_CHARS) else raw
+    if TATWEEL not in raw and not any(c in raw for c in _JOINERS):
+        return raw
+    out: list[str] = []
+    pos = 0
+    for m in _MARKS.finditer(raw):  # rare: each is judged by the characters around it
+        a, b = m.span()
+        before = raw[a - 1] if a else ""
+        if raw[a] == TATWEEL:
+            glued = bool(before) and _BEFORE_DASH.match(before) is not None and _WORD.match(raw, b) is not None
+            sep = "-"
+        else:
+            after = raw[b] if b < len(raw) else ""
+            glued = bool(before) and (
+                _BEFORE_SPACE.match(before) is not None
+                or (_LETTER.match(before) is not None and bool(after) and _BEFORE_SPACE.match(after) is not None)
+            )
+            sep = " "
+        if glued:
+            out += [raw[pos:a], sep * (b - a)]  # same length: offsets unchanged
+            pos = b
+    if not out:
+        return raw
+    out.append(raw[pos:])
+    return "".join(out)
 
 
 def normalise(raw: str) -> Normalised:

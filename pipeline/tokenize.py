@@ -68,6 +68,10 @@ def arabic_nlp() -> Language:
     tokenizer.prefix_search = compile_prefix_regex(PREFIXES + list(defaults.prefixes or [])).search
     tokenizer.suffix_search = compile_suffix_regex(SUFFIXES + list(defaults.suffixes or [])).search
     tokenizer.infix_finditer = compile_infix_regex(INFIXES + list(defaults.infixes or [])).finditer
+    # Every new word gets some twenty lexical attributes (shape, like_num, …) computed
+    # in Python; we read only whether a token is whitespace. On an archive's
+    # endless vocabulary this saves about a quarter of the tokeniser's time.
+    nlp.vocab.lex_attr_getters = {IS_SPACE: nlp.vocab.lex_attr_getters[IS_SPACE]}
     return nlp
 
 
