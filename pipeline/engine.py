@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 
 from .lexicon import lexicon
+from .masking import masked_spans, overlaps
 from .normalize import Normalised, normalise
 from .particles import ARTICLE
 from .records import Mention
@@ -149,6 +150,9 @@ def _extract(
     for i in anchors:
         cands.extend(find_dates(toks, i, reference_date))
         cands.extend(amounts_at(toks, i, currencies))
+    masks = masked_spans(norm.text)  # URLs, e-mail addresses, paths, percent-encoding: no mention touches one
+    if masks:
+        cands = [c for c in cands if not overlaps(masks, toks.starts[c.start] + c.clitic, toks.ends[c.end - 1])]
     mentions = []
     for c in _select(cands, toks):
         a = toks.starts[c.start] + c.clitic

@@ -36,6 +36,17 @@ def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
     return Candidate("date", start, b.end, clitic, None, value, rule)
 
 
+def _after(a: Point, b: Point) -> bool:
+    """`a` is later than `b` on the fields both give, from the year down: an end
+    with a weekday or an ordinal day may lack the month or year the other has."""
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is None or y is None:
+            return False
+        if x != y:
+            return x > y
+    return False
+
+
 def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate | None:
     # The first end borrows what it lacks from the second: من 5 إلى 10 مايو 2023.
     pa, pb = a.point, b.point
@@ -47,10 +58,19 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
     if pa.month is None and pa.day is not None:
         pa = Point(pb.year, pb.month, pa.day)
     elif pa.year is None and pb.year is not None:
+        if pa.month is not None and pb.month is None:
+            return None  # من الأول من مارس حتى عام 2020: a bare year does not complete a day or a month
         pa = Point(pb.year, pa.month, pa.day)
         if pa.month is not None and pb.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0):
             pa = Point(pb.year - 1, pa.month, pa.day)  # من ديسمبر إلى فبراير 2024: across the new year
+    if pb.year is None and pa.year is not None and pb.month is not None and a.calendar == b.calendar:
+        # and the second end from the first: من 2019/05/03 حتى 7 يونيو, من 20 ديسمبر 2023 إلى 5 يناير
+        across = pa.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0)
+        pb = Point(pa.year + across, pb.month, pb.day)
+        b = replace(b, point=pb)
     if pa.day is not None and pa.month is not None and not valid_day(pa.year, pa.month, pa.day):
+        return None
+    if pb.day is not None and pb.month is not None and not valid_day(pb.year, pb.month, pb.day):
         return None
     a = replace(a, point=pa)
     if a.calendar != b.calendar and b.calendar == "hijri":
@@ -60,7 +80,7 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
         ba, bb = _bounds(a), _bounds(b)
         norm = f"{ba[0]}/{bb[1]}" if ba and bb else None
     else:
-        if (pa.year, pa.month, pa.day) > (pb.year, pb.month, pb.day) and None not in (pa.year, pb.year):
+        if _after(pa, pb):
             return None
         norm = range_str(pa, pb)
     value = DateValue(
