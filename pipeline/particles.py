@@ -38,3 +38,8 @@ CONSTRUCT_DUAL_ENDING = "ا"
 COMMAS = ("،", ",")
 CLAUSE_PUNCTUATION = (".", "،", ",", "؛", ":", "!", "؟")
 TANWEEN_FATH = "\u064b"  # `غدًا`: the adverb, not the verb `غدا`
+TANWEEN = ("\u064b", "\u064c", "\u064d")  # fath, damm, kasr: only nouns and adjectives carry them
+# The indefinite accusative ending without its diacritic: `موظفا` (a counted noun after 11-99).
+ACCUSATIVE_ENDING = "ا"
+# Perfect verbs ending in alef: the plural `قرروا`, the first person plural `أطلقنا`.
+VERB_ALEF_ENDINGS = ("وا", "نا")

@@ -20,6 +20,7 @@ from .points import (
     YEAR_MIN,
     Pt,
     _bounds,
+    _counted,
     _day,
     _dp,
     _era,
@@ -122,6 +123,11 @@ def _range_end(toks: Tokens, i: int) -> Pt | None:
     return None
 
 
+def _counts(toks: Tokens, b: Pt) -> bool:
+    """Two bare numbers that count what follows them: `بين 1500 و1800 مقاتل`."""
+    return b.rule in ("range_year", "range_year_short") and _counted(toks, b.end)
+
+
 def _compatible(a: Pt, b: Pt) -> bool:
     """Both ends must be of a kind: two years, or a first end the second completes."""
     if a.rule == "range_day":
@@ -153,7 +159,7 @@ def _from_to(toks: Tokens, i: int) -> Candidate | None:
     if to is None:
         return None
     b = _range_end(toks, to.end)
-    if b is None or not _compatible(a, b):
+    if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
     return _range_cand(a, b, i, opener.clitic, "range_from_to")
 
@@ -184,7 +190,7 @@ def _between(toks: Tokens, i: int) -> Candidate | None:
         b = _glued_end(toks, j)
     else:
         b = _range_end(toks, j)
-    if b is None or not _compatible(a, b):
+    if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
     return _range_cand(a, b, start, clitic, "range_between")
 
@@ -200,7 +206,7 @@ def _dash(toks: Tokens, i: int) -> Candidate | None:
     if a is None or a.rule in ("range_month",) or toks.word(a.end) != "-":
         return None
     b = _range_end(toks, a.end + 1)
-    if b is None or not _compatible(a, b):
+    if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
     if a.rule == "range_year" and b.rule == "range_year" and b.point.year <= a.point.year:  # type: ignore[operator]
         return None  # 2013-1999 or a score
