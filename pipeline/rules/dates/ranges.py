@@ -37,10 +37,19 @@ def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
     return Candidate("date", start, b.end, clitic, None, value, rule)
 
 
+YEAR_LAST = 9999  # `normalized` writes four-digit years
+
+
 def _after(a: Point, b: Point) -> bool:
     """`a` is later than `b` on the fields both give, from the year down: an end
-    with a weekday or an ordinal day may lack the month or year the other has."""
+    with a weekday or an ordinal day may lack the month or year the other has.
+    Two ends without a year are later only within one month (`من 5 إلى 3 مايو`):
+    `من ديسمبر إلى فبراير` crosses the new year."""
+    if a.year is None and b.year is None and a.month != b.month:
+        return False
     for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is None and y is None:
+            continue
         if x is None or y is None:
             return False
         if x != y:
@@ -63,10 +72,14 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
             return None  # من الأول من مارس حتى عام 2020: a bare year does not complete a day or a month
         pa = Point(pb.year, pa.month, pa.day)
         if pa.month is not None and pb.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0):
+            if pb.year <= 1:
+                return None  # no year before year 1
             pa = Point(pb.year - 1, pa.month, pa.day)  # من ديسمبر إلى فبراير 2024: across the new year
     if pb.year is None and pa.year is not None and pb.month is not None and a.calendar == b.calendar:
         # and the second end from the first: من 2019/05/03 حتى 7 يونيو, من 20 ديسمبر 2023 إلى 5 يناير
         across = pa.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0)
+        if pa.year + across > YEAR_LAST:
+            return None
         pb = Point(pa.year + across, pb.month, pb.day)
         b = replace(b, point=pb)
     if pa.day is not None and pa.month is not None and not valid_day(pa.year, pa.month, pa.day):
