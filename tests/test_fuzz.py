@@ -41,15 +41,19 @@ _GROUPS = {
 }  # fmt: skip
 
 
-def _forms() -> dict[str, list[str]]:
+def _forms() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Forms by group, and by role."""
     groups: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)
     for entry in lexicon().entries():
-        group = next((g for g, roles in _GROUPS.items() if entry.role in roles), "other")
-        groups[group].add(" ".join(entry.words))
-    return {g: sorted(forms) for g, forms in groups.items()}
+        group = next((g for g, members in _GROUPS.items() if entry.role in members), "other")
+        form = " ".join(entry.words)
+        groups[group].add(form)
+        roles[entry.role].add(form)
+    return {g: sorted(f) for g, f in groups.items()}, {r: sorted(f) for r, f in roles.items()}
 
 
-FORMS = _forms()
+FORMS, ROLE_FORMS = _forms()
 SCRIPTS = ["0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹"]
 SEPARATORS = ["/", "-", ".", ",", "،", "٫", "٪", "%", ":", "(", ")", "—", "–", "٬", "ر", "$"]
 PARTICLES = ["و", "من", "إلى", "حتى", "بين", "في", "ما بين", "منذ", "عام", "يوم", "الـ"]
@@ -84,7 +88,54 @@ WORDS = st.one_of(
     st.sampled_from(FORMS["amount"]),
     st.sampled_from(FORMS["other"]),
 )
+
+def _role(*roles: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(sorted({f for r in roles for f in ROLE_FORMS[r]}))
+
+
+def _maybe(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.just("") | strategy
+
+
+def _glue(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+# Date phrases as the grammar reads them, each template with its optional parts: a day or an
+# ordinal with its month, a weekday before it, a month with its year, a year with its noun or era,
+# a month with a relative modifier, a numeric date.
+DAYS = st.integers(0, 40).map(str).flatmap(_in_script) | _role("ord_ordinal", "ord_ten") | st.builds(
+    lambda u, t: f"{u} و{t}", _role("ord_compound_unit"), _role("ord_ten")
+)
+FOUR_DIGITS = st.integers(900, 2200).map(str).flatmap(_in_script)
+YEARS = FOUR_DIGITS | st.integers(0, 99).map(str) | st.builds(_glue, _role("year_noun"), FOUR_DIGITS)
+MONTHS = st.builds(_glue, _maybe(_role("month_noun")), _role("month", "hmonth"))
+DAY_MONTH = st.builds(_glue, DAYS, _maybe(st.just("من")), MONTHS, _maybe(YEARS))
+WEEKDAY = st.builds(
+    _glue, _maybe(_role("day_noun")), _role("weekday"), st.sampled_from(["", "،", "الموافق"])
+).map(lambda w: w.replace(" ،", "،"))
+DATE_PHRASES = st.one_of(
+    DAY_MONTH,
+    st.builds(_glue, WEEKDAY, DAY_MONTH | NUMBERS),
+    st.builds(_glue, MONTHS, YEARS),
+    st.builds(_glue, YEARS, _maybe(_role("era_gregorian", "era_hijri", "era_bc"))),
+    st.builds(_glue, MONTHS | _role("weekday", "relative_period_noun"), _role("relative_modifier")),
+    st.builds(_glue, _role("period_modifier", "part_noun", "season"), _maybe(DAYS), DAY_MONTH | YEARS),
+    NUMBERS,
+    WEEKDAY,
+)
+# A range: opener, end, joiner, end, with any of the date phrases as ends.
+RANGES = st.builds(
+    _glue,
+    st.sampled_from(["من", "بين", "ما بين", "", "في الفترة من"]),
+    DATE_PHRASES,
+    st.sampled_from(["إلى", "حتى", "و", "-", "–", "/", "لغاية", "و حتى"]),
+    DATE_PHRASES,
+    _maybe(WORDS),
+)
 PIECES = st.one_of(
+    RANGES,
+    DATE_PHRASES,
     NUMBERS,
     NUMBERS,
     WORDS,
