@@ -330,11 +330,17 @@ def _counted(toks: Tokens, k: int) -> bool:
     if any(mark in raw for mark in TANWEEN):
         return True  # only nouns and adjectives carry tanween (مكتبٍ, موظفًا)
     w = toks.word(k)
-    # Teh marbuta ends only nouns (حتى 2000 صفحة). A final alef on a word of five letters or
-    # more is the accusative of a noun counted by a number ending in 11-99 (1750 تقاطعا); verbs
-    # that end in alef are plural (قرروا), first person plural (أطلقنا) or short duals (قررا).
-    accusative = w.endswith(ACCUSATIVE_ENDING) and not w.endswith(VERB_ALEF_ENDINGS) and len(w) >= 5
-    return raw.endswith(TEH_MARBUTA) or accusative
+    if raw.endswith(TEH_MARBUTA):
+        return True  # only nouns end in teh marbuta (حتى 2000 صفحة)
+    if not w.endswith(ACCUSATIVE_ENDING):
+        return False
+    # The accusative of a noun counted by a number ending in 11-99: a counted noun of the lexicon
+    # (1850 جنديا), or any word of five letters or more (1750 تقاطعا) but a verb in alef (plural
+    # قرروا, first person plural أطلقنا; duals are short) or a nisba adverb (سنويا, رسميا).
+    stem = w[: -len(ACCUSATIVE_ENDING)]
+    if {"counted_noun", "duration_unit"} & toks.lex.roles_for(stem):
+        return True
+    return len(w) >= 5 and not w.endswith(VERB_ALEF_ENDINGS)
 
 
 def _paren_head_counts(toks: Tokens, i: int) -> bool:
