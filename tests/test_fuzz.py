@@ -89,6 +89,7 @@ WORDS = st.one_of(
     st.sampled_from(FORMS["other"]),
 )
 
+
 def _role(*roles: str) -> st.SearchStrategy[str]:
     return st.sampled_from(sorted({f for r in roles for f in ROLE_FORMS[r]}))
 
@@ -104,16 +105,18 @@ def _glue(*parts: str) -> str:
 # Date phrases as the grammar reads them, each template with its optional parts: a day or an
 # ordinal with its month, a weekday before it, a month with its year, a year with its noun or era,
 # a month with a relative modifier, a numeric date.
-DAYS = st.integers(0, 40).map(str).flatmap(_in_script) | _role("ord_ordinal", "ord_ten") | st.builds(
-    lambda u, t: f"{u} و{t}", _role("ord_compound_unit"), _role("ord_ten")
+DAYS = (
+    st.integers(0, 40).map(str).flatmap(_in_script)
+    | _role("ord_ordinal", "ord_ten")
+    | st.builds(lambda u, t: f"{u} و{t}", _role("ord_compound_unit"), _role("ord_ten"))
 )
 FOUR_DIGITS = st.integers(900, 2200).map(str).flatmap(_in_script)
 YEARS = FOUR_DIGITS | st.integers(0, 99).map(str) | st.builds(_glue, _role("year_noun"), FOUR_DIGITS)
 MONTHS = st.builds(_glue, _maybe(_role("month_noun")), _role("month", "hmonth"))
 DAY_MONTH = st.builds(_glue, DAYS, _maybe(st.just("من")), MONTHS, _maybe(YEARS))
-WEEKDAY = st.builds(
-    _glue, _maybe(_role("day_noun")), _role("weekday"), st.sampled_from(["", "،", "الموافق"])
-).map(lambda w: w.replace(" ،", "،"))
+WEEKDAY = st.builds(_glue, _maybe(_role("day_noun")), _role("weekday"), st.sampled_from(["", "،", "الموافق"])).map(
+    lambda w: w.replace(" ،", "،")
+)
 DATE_PHRASES = st.one_of(
     DAY_MONTH,
     st.builds(_glue, WEEKDAY, DAY_MONTH | NUMBERS),
