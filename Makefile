@@ -37,6 +37,7 @@ FUZZ_EXAMPLES ?= 200000
 fuzz: setup
 	rm -f fuzz-failures.txt
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_FAILURES=fuzz-failures.txt $(PY) -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics \
 		tests/test_fuzz.py::test_grammar_fuzz
 	@if [ -s fuzz-failures.txt ]; then echo "failing inputs: fuzz-failures.txt"; cat fuzz-failures.txt; exit 1; fi
 
