@@ -1,10 +1,10 @@
-# make setup | run | test | lint | bench | schemas
+# make setup | run | test | lint | bench | schemas | fuzz
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench schemas clean
+.PHONY: setup run test lint bench schemas fuzz clean
 
 $(STAMP): pyproject.toml camel-tools.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,16 @@ test: lint
 
 bench: setup
 	$(PY) -m pipeline.bench
+
+# A long grammar-aware fuzz (tests/test_fuzz.py): failing inputs go to fuzz-failures.txt, and the target
+# fails when there are any. FUZZ_EXAMPLES=N sets the length (200000 takes hours on one core).
+FUZZ_EXAMPLES ?= 200000
+fuzz: setup
+	rm -f fuzz-failures.txt
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_FAILURES=fuzz-failures.txt $(PY) -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics \
+		tests/test_fuzz.py::test_grammar_fuzz
+	@if [ -s fuzz-failures.txt ]; then echo "failing inputs: fuzz-failures.txt"; cat fuzz-failures.txt; exit 1; fi
 
 schemas: setup
 	$(PY) -m pipeline.schemas schemas/

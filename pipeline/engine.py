@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .lexicon import lexicon
+from .masking import masked_spans, overlaps
 from .normalize import Normalised, normalise
 from .particles import ARTICLE
 from .prefilter import BARRIER, LEFT, RIGHT, Seeds, build_seeds, windows
@@ -224,6 +225,9 @@ def extract_piece(
     for i in _anchors(toks):
         cands.extend(find_dates(toks, i, reference_date))
         cands.extend(amounts_at(toks, i, currencies))
+    masks = masked_spans(norm.text) if cands else []  # URLs, e-mail addresses, paths, percent-encoding
+    if masks:  # no mention touches one
+        cands = [c for c in cands if not overlaps(masks, toks.starts[c.start] + c.clitic, toks.ends[c.end - 1])]
     if clock:
         clock.lap("rules")
     mentions = []

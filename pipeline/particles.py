@@ -38,3 +38,9 @@ CONSTRUCT_DUAL_ENDING = "ا"
 COMMAS = ("،", ",")
 CLAUSE_PUNCTUATION = (".", "،", ",", "؛", ":", "!", "؟")
 TANWEEN_FATH = "\u064b"  # `غدًا`: the adverb, not the verb `غدا`
+TANWEEN = ("\u064b", "\u064c", "\u064d")  # fath, damm, kasr: only nouns and adjectives carry them
+# The indefinite accusative ending without its diacritic: `موظفا` (a counted noun after 11-99).
+ACCUSATIVE_ENDING = "ا"
+# Words ending in alef that are not accusative nouns: perfect verbs in the plural (`قرروا`) or the
+# first person plural (`أطلقنا`), nisba adverbs (`سنويا`, `رسميا`).
+VERB_ALEF_ENDINGS = ("وا", "نا", "يا")

@@ -71,7 +71,8 @@ def arabic_nlp() -> Language:
     # Every new word gets some twenty lexical attributes (shape, like_num, …) computed
     # in Python; we read only whether a token is whitespace. On an archive's
     # endless vocabulary this saves about a quarter of the tokeniser's time.
-    nlp.vocab.lex_attr_getters = {IS_SPACE: nlp.vocab.lex_attr_getters[IS_SPACE]}
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
+    nlp.vocab.lex_attr_getters = {IS_SPACE: getters[IS_SPACE]}  # type: ignore[attr-defined]
     return nlp
 
 

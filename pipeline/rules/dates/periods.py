@@ -239,6 +239,8 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     found = _year_of_part(toks, k, ref)
     if found is not None:
         year, end = found
+    elif toks.find(i, "ambiguous_part") is not None:
+        return None  # الفصل الثالث من الرواية: a chapter, unless a year follows
     else:
         year = ref.year if ref is not None else None  # الربع الأول: the reference year
     if year is None:

@@ -18,7 +18,16 @@ from ...calendars import (
     valid_day,
 )
 from ...numbers import read_number
-from ...particles import ARTICLE, COMMAS, LAM, MIN, TEH_MARBUTA
+from ...particles import (
+    ACCUSATIVE_ENDING,
+    ARTICLE,
+    COMMAS,
+    LAM,
+    MIN,
+    TANWEEN,
+    TEH_MARBUTA,
+    VERB_ALEF_ENDINGS,
+)
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate, ordinal
@@ -310,20 +319,49 @@ def _year_era(toks: Tokens, i: int) -> Pt | None:
     return Pt(i, era[1], 0, Point(y), era[0], "year", "year_era")
 
 
+def _counted(toks: Tokens, k: int) -> bool:
+    """Token k is a noun that the number before it counts (`1500 جندي`, `2000 صفحة`,
+    `1750 تقاطعا`), not the verb or word that follows a year (`في 2019 قررت`, `في 2019 أيضا`)."""
+    if toks.find(k, "duration_unit", "counted_noun") is not None:
+        return True  # منذ 1400 عام, في 1500 قرية
+    if toks.has_digit(k) or toks.word(k).startswith(ARTICLE) or toks.find(k, "adverb", clitic=False) is not None:
+        return False  # a counted noun is indefinite; أيضا, تقريبا are adverbs
+    raw = toks.raw_word(k)
+    if any(mark in raw for mark in TANWEEN):
+        return True  # only nouns and adjectives carry tanween (مكتبٍ, موظفًا)
+    w = toks.word(k)
+    if raw.endswith(TEH_MARBUTA):
+        return True  # only nouns end in teh marbuta (حتى 2000 صفحة)
+    if not w.endswith(ACCUSATIVE_ENDING):
+        return False
+    # The accusative of a noun counted by a number ending in 11-99: a counted noun of the lexicon
+    # (1850 جنديا), or any word of five letters or more (1750 تقاطعا) but a verb in alef (plural
+    # قرروا, first person plural أطلقنا; duals are short) or a nisba adverb (سنويا, رسميا).
+    stem = w[: -len(ACCUSATIVE_ENDING)]
+    if {"counted_noun", "duration_unit"} & toks.lex.roles_for(stem):
+        return True
+    return len(w) >= 5 and not w.endswith(VERB_ALEF_ENDINGS)
+
+
+def _paren_head_counts(toks: Tokens, i: int) -> bool:
+    """The number in parentheses at i numbers or counts the noun before it (`المادة (1500)`,
+    `القانون رقم (2014)`, `عدد الحالات (1850)`) or the one after (`(1200) عامل`)."""
+    if toks.find(i - 2, "number_noun", "numbered_noun") is not None:
+        return True
+    if toks.find(i - 2, "count_head") is not None or toks.find(i - 3, "count_head") is not None:
+        return True
+    return _counted(toks, i + 2)
+
+
 def _marked_year(toks: Tokens, i: int) -> Pt | None:
     """A bare year after a temporal preposition (`في 2019`, `منذ 2002`), or alone
-    in parentheses after a value (`23 (2005)`)."""
+    in parentheses after a value or a name (`23 (2005)`, `قانون الضمان الاجتماعي (2014)`)."""
     y = _plain_year(toks, i, YEAR_MIN, YEAR_MAX)
     if y is None or len(toks.words[i]) != 4:
         return None
-    if toks.find(i + 1, "duration_unit", "counted_noun") is not None:
-        return None  # منذ 1400 عام, في 1500 قرية: a count
-    nxt = toks.raw_word(i + 1)
-    if nxt.endswith(TEH_MARBUTA) and not nxt.startswith(ARTICLE) and toks.has_digit(i) and not toks.has_digit(i + 1):
-        return None  # an indefinite noun after the number (حتى 2000 صفحة) is what it counts
-    if toks.find(i - 1, "temporal_prep") is not None:
+    if toks.find(i - 1, "temporal_prep") is not None and not _counted(toks, i + 1):
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "prep_year")
-    if toks.word(i - 1) == "(" and toks.word(i + 1) == ")":  # 23 (2005), قانون الضمان (2014)
+    if toks.word(i - 1) == "(" and toks.word(i + 1) == ")" and not _paren_head_counts(toks, i):
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "paren_year")
     return None
 

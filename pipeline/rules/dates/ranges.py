@@ -20,6 +20,7 @@ from .points import (
     YEAR_MIN,
     Pt,
     _bounds,
+    _counted,
     _day,
     _dp,
     _era,
@@ -36,6 +37,26 @@ def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
     return Candidate("date", start, b.end, clitic, None, value, rule)
 
 
+YEAR_LAST = 9999  # `normalized` writes four-digit years
+
+
+def _after(a: Point, b: Point) -> bool:
+    """`a` is later than `b` on the fields both give, from the year down: an end
+    with a weekday or an ordinal day may lack the month or year the other has.
+    Two ends without a year are later only within one month (`من 5 إلى 3 مايو`):
+    `من ديسمبر إلى فبراير` crosses the new year."""
+    if a.year is None and b.year is None and a.month != b.month:
+        return False
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is None and y is None:
+            continue
+        if x is None or y is None:
+            return False
+        if x != y:
+            return x > y
+    return False
+
+
 def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate | None:
     # The first end borrows what it lacks from the second: من 5 إلى 10 مايو 2023.
     pa, pb = a.point, b.point
@@ -47,10 +68,23 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
     if pa.month is None and pa.day is not None:
         pa = Point(pb.year, pb.month, pa.day)
     elif pa.year is None and pb.year is not None:
+        if pa.month is not None and pb.month is None:
+            return None  # من الأول من مارس حتى عام 2020: a bare year does not complete a day or a month
         pa = Point(pb.year, pa.month, pa.day)
         if pa.month is not None and pb.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0):
+            if pb.year <= 1:
+                return None  # no year before year 1
             pa = Point(pb.year - 1, pa.month, pa.day)  # من ديسمبر إلى فبراير 2024: across the new year
+    if pb.year is None and pa.year is not None and pb.month is not None and a.calendar == b.calendar:
+        # and the second end from the first: من 2019/05/03 حتى 7 يونيو, من 20 ديسمبر 2023 إلى 5 يناير
+        across = pa.month is not None and (pa.month, pa.day or 0) > (pb.month, pb.day or 0)
+        if pa.year + across > YEAR_LAST:
+            return None
+        pb = Point(pa.year + across, pb.month, pb.day)
+        b = replace(b, point=pb)
     if pa.day is not None and pa.month is not None and not valid_day(pa.year, pa.month, pa.day):
+        return None
+    if pb.day is not None and pb.month is not None and not valid_day(pb.year, pb.month, pb.day):
         return None
     a = replace(a, point=pa)
     if a.calendar != b.calendar and b.calendar == "hijri":
@@ -60,7 +94,7 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
         ba, bb = _bounds(a), _bounds(b)
         norm = f"{ba[0]}/{bb[1]}" if ba and bb else None
     else:
-        if (pa.year, pa.month, pa.day) > (pb.year, pb.month, pb.day) and None not in (pa.year, pb.year):
+        if _after(pa, pb):
             return None
         norm = range_str(pa, pb)
     value = DateValue(
@@ -102,6 +136,11 @@ def _range_end(toks: Tokens, i: int) -> Pt | None:
     return None
 
 
+def _counts(toks: Tokens, b: Pt) -> bool:
+    """Two bare numbers that count what follows them: `بين 1500 و1800 مقاتل`."""
+    return b.rule in ("range_year", "range_year_short") and _counted(toks, b.end)
+
+
 def _compatible(a: Pt, b: Pt) -> bool:
     """Both ends must be of a kind: two years, or a first end the second completes."""
     if a.rule == "range_day":
@@ -133,7 +172,7 @@ def _from_to(toks: Tokens, i: int) -> Candidate | None:
     if to is None:
         return None
     b = _range_end(toks, to.end)
-    if b is None or not _compatible(a, b):
+    if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
     return _range_cand(a, b, i, opener.clitic, "range_from_to")
 
@@ -164,7 +203,7 @@ def _between(toks: Tokens, i: int) -> Candidate | None:
         b = _glued_end(toks, j)
     else:
         b = _range_end(toks, j)
-    if b is None or not _compatible(a, b):
+    if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
     return _range_cand(a, b, start, clitic, "range_between")
 
@@ -180,7 +219,7 @@ def _dash(toks: Tokens, i: int) -> Candidate | None:
     if a is None or a.rule in ("range_month",) or toks.word(a.end) != "-":
         return None
     b = _range_end(toks, a.end + 1)
-    if b is None or not _compatible(a, b):
+    if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
     if a.rule == "range_year" and b.rule == "range_year" and b.point.year <= a.point.year:  # type: ignore[operator]
         return None  # 2013-1999 or a score
