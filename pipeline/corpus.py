@@ -13,7 +13,7 @@ from typing import TextIO
 
 MAX_BYTES = 512 * 1024 * 1024  # one document; larger files are refused, not read
 META_FILE = "meta.json"
-META_KEYS = frozenset({"reference_date"})
+META_KEYS = frozenset({"reference_date", "xfail"})  # xfail: read by the pytest plugin
 GOLD_FILE = "gold.jsonl"
 
 
