@@ -52,10 +52,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-@pytest.hookimpl(tryfirst=True)  # before -k / -m deselect, so that they apply to these items too
-def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    for folder in config.getoption(OPTION):
-        items.extend(GoldFile.from_parent(session, path=_gold_path(Path(folder))).collect())
+_GOLD_PATHS = pytest.StashKey[set[Path]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Each gold file becomes one more path to collect, beside the project's own tests.
+    paths = {_gold_path(Path(folder)) for folder in config.getoption(OPTION)}
+    config.stash[_GOLD_PATHS] = paths
+    config.args += [str(p) for p in sorted(paths) if str(p) not in config.args]
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> GoldFile | None:
+    if file_path.resolve() in parent.config.stash.get(_GOLD_PATHS, set()):
+        return GoldFile.from_parent(parent, path=file_path)
+    return None
 
 
 def _gold_path(folder: Path) -> Path:
@@ -98,9 +108,9 @@ class GoldFile(pytest.File):
         problems += check_gold(numbered, texts)
         if problems:
             raise pytest.UsageError(f"{self.path}: {problems[0]}; run `python -m pipeline gold check {folder}`")
-        by_doc: dict[str, list[GoldMention]] = {}
-        for _, record in numbered:
-            by_doc.setdefault(record.doc, []).append(record)
+        by_doc: dict[str, list[tuple[int, GoldMention]]] = {}
+        for line, record in numbered:
+            by_doc.setdefault(record.doc, []).append((line, record))
         doc_xfail = _document_xfails(folder)
         for doc_id in sorted(by_doc):
             yield GoldDocument.from_parent(
@@ -118,18 +128,22 @@ class GoldDocument(pytest.Item):
         self,
         *,
         source: Path,
-        gold: list[GoldMention],
+        gold: list[tuple[int, GoldMention]],
         reference_date: Any,
         doc_xfail: str | None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.source = source
-        self.gold = gold
+        self.lines = {id(g): line for line, g in gold}
+        self.gold = [g for _, g in gold]
         self.reference_date = reference_date
         self.doc_xfail = doc_xfail
+        drafts = sum(1 for g in self.gold if g.draft)
+        if drafts:
+            self.add_marker(pytest.mark.skip(reason=f"{drafts} draft gold record{'s' if drafts != 1 else ''} not reviewed"))
         reasons = [doc_xfail] if doc_xfail else []
-        reasons += [f"{g.text!r} ({g.kind}): {g.xfail}" for g in gold if g.xfail]
+        reasons += [f"{g.text!r} ({g.kind}): {g.xfail}" for g in self.gold if g.xfail]
         if reasons:
             # raises=KnownMisses: only the expected differences make the item xfail; any other fails it
             self.add_marker(pytest.mark.xfail(reason="; ".join(reasons), raises=KnownMisses, strict=False))
@@ -139,9 +153,6 @@ class GoldDocument(pytest.Item):
         from .evaluate import evaluate
         from .report import terminal
 
-        drafts = sum(1 for g in self.gold if g.draft)
-        if drafts:
-            pytest.skip(f"{drafts} draft gold records are not reviewed yet")
         text = read_text(self.source)
         predicted = extract(text, reference_date=self.reference_date, doc=self.name)
         ev = evaluate(predicted, self.gold, {self.name: text}, [self.name])
@@ -151,10 +162,9 @@ class GoldDocument(pytest.Item):
         still_missed = {_key(d.gold) for d in expected if d.gold}
         for key, g in marked.items():
             if key not in still_missed:
-                warnings.warn(
-                    XfailNowMatches(f"{self.name}: gold {g.text!r} ({g.kind}) is marked xfail but now matches"),
-                    stacklevel=1,
-                )
+                message = f"{self.name}: gold {g.text!r} ({g.kind}) is marked xfail but now matches"
+                # pointed at the gold line, where the mark is to be removed
+                warnings.warn_explicit(message, XfailNowMatches, str(self.path), self.lines[id(g)])
         color = self.config.get_terminal_writer().hasmarkup
         if unexpected:
             ev.differences = unexpected
