@@ -141,7 +141,9 @@ class GoldDocument(pytest.Item):
         self.doc_xfail = doc_xfail
         drafts = sum(1 for g in self.gold if g.draft)
         if drafts:
-            self.add_marker(pytest.mark.skip(reason=f"{drafts} draft gold record{'s' if drafts != 1 else ''} not reviewed"))
+            self.add_marker(
+                pytest.mark.skip(reason=f"{drafts} draft gold record{'s' if drafts != 1 else ''} not reviewed")
+            )
         reasons = [doc_xfail] if doc_xfail else []
         reasons += [f"{g.text!r} ({g.kind}): {g.xfail}" for g in self.gold if g.xfail]
         if reasons:

@@ -21,10 +21,12 @@ so that `doc.to_bytes()` and `nlp.pipe(..., n_process=2)` carry it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -81,7 +83,7 @@ def _split_at(doc: Doc, cuts: set[int]) -> None:
             inside = sorted(c - token.idx for c in cuts if token.idx < c < token.idx + len(token))
             if inside:
                 bounds = [0, *inside, len(token)]
-                orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+                orths = [token.text[a:b] for a, b in itertools.pairwise(bounds)]
                 # an unparsed pipeline: each piece is its own head, as a fresh token is
                 retokenizer.split(token, orths, heads=[(token, i) for i in range(len(orths))])
 
@@ -95,9 +97,7 @@ def _reference_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"arabic_mentions: reference_date: {exc}") from None
 
 
-@Language.factory(
-    FACTORY, default_config={"reference_date": None, "span_key": DEFAULT_SPAN_KEY, "split_tokens": False}
-)
+@Language.factory(FACTORY, default_config={"reference_date": None, "span_key": DEFAULT_SPAN_KEY, "split_tokens": False})
 def make_component(
     nlp: Language, name: str, reference_date: str | None, span_key: str, split_tokens: bool
 ) -> MentionsComponent:
@@ -108,30 +108,36 @@ def make_component(
 
 
 # Our tokenizer's affix rules are written for normalised text; a Doc holds the
-# raw text, where digits may be Arabic-Indic, `٪` and `٫` are not folded yet,
-# and a tatweel may follow a proclitic (`بـ78.3`, `1440هـ`).
+# raw text, where digits may be Arabic-Indic, `٪` is not folded to `%` yet,
+# and a tatweel may draw out a proclitic, the article or an era letter
+# (`بـ78.3`, `الـ25`, `1440هـ`, `160هـ/776م`). The rules are adapted, not copied,
+# so that a rule added to tokenize.py applies here too.
 _RAW_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _TATWEEL = "\u0640"
 
 
-def _for_raw(pattern: str) -> str:
+def _for_raw(pattern: str, *, suffix: bool = False) -> str:
     pattern = pattern.replace("0-9", _RAW_DIGITS).replace("%", "%\u066a")
-    # a proclitic or the article may be drawn out with tatweel: بـ78.3, الـ25
-    pattern = pattern.replace("[وفبلك](?=", f"[وفبلك]{_TATWEEL}*(?=").replace("ال(?=", f"ال{_TATWEEL}*(?=")
-    # an era letter may be drawn out too: 1440هـ
-    pattern = pattern.replace(f"[{_RAW_DIGITS}])[مه]", f"[{_RAW_DIGITS}])[مه]{_TATWEEL}*")
-    # and before the slash of 160هـ/776م
-    return pattern.replace("[هم](?=/)", f"[هم]{_TATWEEL}*(?=/)").replace("(?<=[هم])/", f"(?<=[هم{_TATWEEL}])/")
+    pattern = pattern.replace("(?<=[", f"(?<=[{_TATWEEL}")  # what stands before may end in a tatweel
+    if suffix:
+        return f"(?:{pattern}){_TATWEEL}*"
+    return pattern.replace("(?=", f"{_TATWEEL}*(?=", 1)  # what is split off may end in a tatweel
 
 
 def configure_raw_tokenizer(nlp: Language) -> None:
     """Give `nlp` (a blank Arabic pipeline) our affix rules, adapted to raw text."""
     defaults = nlp.Defaults
-    tok = nlp.tokenizer
+    tok: Tokenizer = nlp.tokenizer
     tok.rules = {k: v for k, v in (tok.rules or {}).items() if "." not in k}
-    tok.prefix_search = compile_prefix_regex([_for_raw(p) for p in tokenize.PREFIXES] + list(defaults.prefixes or [])).search
-    tok.suffix_search = compile_suffix_regex([_for_raw(p) for p in tokenize.SUFFIXES] + list(defaults.suffixes or [])).search
-    tok.infix_finditer = compile_infix_regex([_for_raw(p) for p in tokenize.INFIXES] + list(defaults.infixes or [])).finditer
+    tok.prefix_search = compile_prefix_regex(
+        [_for_raw(p) for p in tokenize.PREFIXES] + list(defaults.prefixes or [])
+    ).search
+    tok.suffix_search = compile_suffix_regex(
+        [_for_raw(p, suffix=True) for p in tokenize.SUFFIXES] + list(defaults.suffixes or [])
+    ).search
+    tok.infix_finditer = compile_infix_regex(
+        [_for_raw(p) for p in tokenize.INFIXES] + list(defaults.infixes or [])
+    ).finditer
 
 
 def nlp(*, reference_date: str | dt.date | None = None, span_key: str = DEFAULT_SPAN_KEY) -> Language:

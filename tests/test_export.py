@@ -36,7 +36,11 @@ def test_value_fields_become_columns_of_every_kind() -> None:
         ("percent", "12٫5٪", "12.5%"),
     ]
     money, date, percent = rows
-    assert (money["value.currency"], money["value.range.low"], money["value.range.high"]) == ("USD", "5000000", "10000000")
+    assert (money["value.currency"], money["value.range.low"], money["value.range.high"]) == (
+        "USD",
+        "5000000",
+        "10000000",
+    )
     assert money["value.amount"] == "" and money["value.granularity"] == ""
     assert (date["value.granularity"], date["value.start.year"], date["value.start.month"]) == ("quarter", "2024", "7")
     assert (date["value.end.month"], date["value.relative"]) == ("9", "false")
@@ -129,4 +133,7 @@ def test_fail_under_without_gold_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("في عام 2024", encoding="utf-8")
     proc = cli("run", str(tmp_path), "--out", str(tmp_path / "out"), "--fail-under", "0.9")
     assert proc.returncode == 2
-    assert proc.stderr.decode().strip() == f"error: {tmp_path / 'gold.jsonl'}: no gold file, so --fail-under has nothing to score"
+    assert (
+        proc.stderr.decode().strip()
+        == f"error: {tmp_path / 'gold.jsonl'}: no gold file, so --fail-under has nothing to score"
+    )

@@ -25,9 +25,9 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
 @pytest.mark.slow
 def test_the_wheel_works_in_a_fresh_environment_as_the_readme_says(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)], ROOT, {
-        **os.environ
-    })
+    built = _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT)], ROOT, {**os.environ}
+    )
     assert built.returncode == 0, built.stderr
     (wheel,) = dist.glob("arabic_mentions-*.whl")
     assert wheel.name.startswith(f"arabic_mentions-{__version__}-")
@@ -35,7 +35,7 @@ def test_the_wheel_works_in_a_fresh_environment_as_the_readme_says(tmp_path: Pat
     (block,) = [b for b in blocks() if "new-environment" in b.tags]
     # The base interpreter first on the PATH, as `python3` is for a new user; nothing of this environment.
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
-    env["PATH"] = f"{Path(sys._base_executable).parent}{os.pathsep}/usr/bin{os.pathsep}/bin"
+    env["PATH"] = f"{Path(getattr(sys, '_base_executable', sys.executable)).parent}{os.pathsep}/usr/bin{os.pathsep}/bin"
     env["ARABIC_MENTIONS"] = str(wheel)
     proc = _run(["bash", "-euo", "pipefail", "-c", block.code], tmp_path, env)
     assert proc.returncode == 0, f"{block.id} failed:\n{proc.stdout}\n{proc.stderr}"
@@ -54,7 +54,9 @@ def test_the_wheel_works_in_a_fresh_environment_as_the_readme_says(tmp_path: Pat
     assert str(project / ".venv") in site.stdout, "the package must come from the new environment, not this checkout"
 
     # the seed, extracted by the installed package, gives the records of this checkout
-    seed = _run([str(project / ".venv" / "bin" / "arabic-mentions"), "extract", "--file", str(SEED), "--jsonl"], project, env)
+    seed = _run(
+        [str(project / ".venv" / "bin" / "arabic-mentions"), "extract", "--file", str(SEED), "--jsonl"], project, env
+    )
     assert seed.returncode == 0, seed.stderr
     from pipeline import extract
 

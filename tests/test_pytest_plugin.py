@@ -62,7 +62,9 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedPro
 
 def summary(proc: subprocess.CompletedProcess[str]) -> dict[str, str]:
     """Item id -> outcome, from the short test summary (and PASSED lines are not listed there)."""
-    found = re.findall(r"^(XFAIL|XPASS|FAILED|SKIPPED|PASSED) (?:\[\d+\] )?corpus/gold\.jsonl(?:::(\w+))?", proc.stdout, re.M)
+    found = re.findall(
+        r"^(XFAIL|XPASS|FAILED|SKIPPED|PASSED) (?:\[\d+\] )?corpus/gold\.jsonl(?:::(\w+))?", proc.stdout, re.M
+    )
     return {doc: what for what, doc in found if doc}
 
 

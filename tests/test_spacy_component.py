@@ -40,7 +40,11 @@ def corpus_docs() -> dict[str, tuple[list[Mention], Doc, Doc]]:
     out = {}
     for doc_id, text in DOCS:
         ref = META.get(doc_id)
-        out[doc_id] = (pipeline.extract(text, reference_date=ref), stock(ref)(text), pipeline.nlp(reference_date=ref)(text))
+        out[doc_id] = (
+            pipeline.extract(text, reference_date=ref),
+            stock(ref)(text),
+            pipeline.nlp(reference_date=ref)(text),
+        )
     return out
 
 
@@ -107,7 +111,9 @@ def test_the_reference_date_and_span_key_are_config() -> None:
 
 def test_a_bad_reference_date_is_one_clear_error() -> None:
     nlp = spacy.blank("ar")
-    with pytest.raises(ValueError, match=r"arabic_mentions: reference_date: not a date in YYYY-MM-DD form: '14/02/2025'"):
+    with pytest.raises(
+        ValueError, match=r"arabic_mentions: reference_date: not a date in YYYY-MM-DD form: '14/02/2025'"
+    ):
         nlp.add_pipe("arabic_mentions", config={"reference_date": "14/02/2025"})
 
 
