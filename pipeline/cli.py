@@ -90,6 +90,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         except UnicodeDecodeError as exc:
             _err(f"standard input: is not UTF-8 (invalid byte at offset {exc.start})")
             return EXIT_SOME_FAILED
+    if args.jsonl and args.format not in ("table", "jsonl"):
+        _err(f"--jsonl and --format {args.format} contradict each other: give one")
+        return EXIT_USAGE
     mentions = extract(text, reference_date=args.reference_date)
     if args.jsonl or args.format == "jsonl":
         sys.stdout.write(records_jsonl(mentions))

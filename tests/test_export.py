@@ -72,6 +72,13 @@ def test_extract_prints_csv() -> None:
     assert [r["normalized"] for r in read_csv(proc.stdout)] == ["USD 5000000/10000000", "2024-07/2024-09", "12.5%"]
 
 
+def test_extract_refuses_two_formats_at_once() -> None:
+    proc = cli("extract", TEXT, "--jsonl", "--format", "csv")
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "error: --jsonl and --format csv contradict each other: give one"
+    assert proc.stdout == b""
+
+
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")

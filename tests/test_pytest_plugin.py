@@ -117,3 +117,11 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 4  # pytest's usage error
     assert "ERROR: --mentions-gold nowhere: not a folder" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_on_a_colour_terminal_the_differences_are_coloured_and_k_selects_documents(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    make_corpus(tmp_path / "corpus")
+    proc = pytest_in(tmp_path, "--mentions-gold", "corpus/", "--color=yes", "-k", "b_wrong")
+    assert "\033[35m  b_wrong @3 [date] wrong value" in proc.stdout  # report.terminal's colour for a wrong value
+    assert "6 deselected" in proc.stdout
