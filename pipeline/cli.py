@@ -9,8 +9,10 @@ import signal
 import sys
 from pathlib import Path
 
+from . import __version__
 from .corpus import GOLD_FILE, MAX_MB, DocError, check_encoding, discover, parse_date, read_text
 from .engine import extract
+from .export import jsonl_to_csv, mentions_csv, parse_formats
 from .gold import RootError, check_gold, find_root, load_gold
 from .gold_edit import (
     KEEP_VALUE,
@@ -30,6 +32,7 @@ from .gold_edit import (
 from .records import Mention
 from .review import make_server
 from .runner import UsageError, run
+from .thresholds import below_threshold
 from .wording import plural, shown
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -49,6 +52,13 @@ def _encoding_arg(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _formats_arg(value: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def _positive(value: str) -> int:
     try:
         n = int(value)
@@ -57,6 +67,10 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
     return n
+
+
+def _prog() -> str:
+    return "arabic-mentions" if Path(sys.argv[0]).name == "arabic-mentions" else "python -m pipeline"
 
 
 def _err(msg: str) -> None:
@@ -69,6 +83,9 @@ def records_jsonl(mentions: list[Mention]) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.fail_under is not None and not (args.corpus / GOLD_FILE).is_file():
+        _err(f"{args.corpus / GOLD_FILE}: no gold file, so --fail-under has nothing to score")
+        return EXIT_USAGE
     try:
         failed = run(
             args.corpus, args.out, args.reference_date, args.jobs, args.quiet, args.max_mb * 1024 * 1024,
@@ -77,6 +94,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    records = args.out / "records.jsonl"
+    if "csv" in args.format:
+        jsonl_to_csv(records, args.out / "records.csv")
+        print(f"records as CSV -> {args.out / 'records.csv'}")
+    if "jsonl" not in args.format:
+        records.unlink()
+    if args.fail_under is not None:
+        below = below_threshold(args.out / "report.json", args.fail_under)
+        if below:
+            _err(f"strict F1 below {args.fail_under}: {below}")
+            return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
@@ -99,9 +127,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         except UnicodeDecodeError as exc:
             _err(f"standard input: cannot be decoded as {args.encoding} (invalid byte at offset {exc.start})")
             return EXIT_SOME_FAILED
+    if args.jsonl and args.format not in ("table", "jsonl"):
+        _err(f"--jsonl and --format {args.format} contradict each other: give one")
+        return EXIT_USAGE
     mentions = extract(text, reference_date=args.reference_date)
-    if args.jsonl:
+    if args.jsonl or args.format == "jsonl":
         sys.stdout.write(records_jsonl(mentions))
+        return EXIT_OK
+    if args.format == "csv":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(mentions_csv(mentions).encode("utf-8"))
         return EXIT_OK
     if not mentions:
         print("no mentions")
@@ -243,11 +278,12 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog=_prog(),
         description="Extract dates, money amounts and percentages from Arabic text.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  python -m pipeline run corpus/\n  python -m pipeline extract 'في 20 أكتوبر 1947'",
     )
+    parser.add_argument("--version", action="version", version=f"arabic-mentions {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser(
@@ -285,6 +321,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", default=None, metavar="tcp://HOST:8786",
         help="with --engine dask: the scheduler's address (default: start a local cluster of --jobs workers)",
     )  # fmt: skip
+    run.add_argument(
+        "--format", type=_formats_arg, default=("jsonl",), metavar="jsonl,csv",
+        help="record files to write: records.jsonl, records.csv (UTF-8 with BOM, for spreadsheets); default: jsonl",
+    )  # fmt: skip
+    run.add_argument(
+        "--fail-under", type=float, default=None, metavar="F1",
+        help="exit 1 when any kind's strict F1 against the gold is below this (e.g. 0.95), for CI",
+    )  # fmt: skip
     run.set_defaults(func=cmd_run)
 
     ex = sub.add_parser(
@@ -300,7 +344,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", type=_encoding_arg, default="utf-8", metavar="NAME",
         help="encoding of --file or standard input: a Python codec or auto (default: utf-8)",
     )  # fmt: skip
-    ex.add_argument("--jsonl", action="store_true", help="print records as JSON lines")
+    ex.add_argument("--jsonl", action="store_true", help="print records as JSON lines (same as --format jsonl)")
+    ex.add_argument(
+        "--format", choices=["table", "jsonl", "csv"], default="table",
+        help="table for people (default), jsonl for programs, csv for spreadsheets (UTF-8 with BOM)",
+    )  # fmt: skip
     ex.add_argument("--reference-date", type=_date_arg, default=None, metavar="YYYY-MM-DD")
     ex.set_defaults(func=cmd_extract)
 

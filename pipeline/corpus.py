@@ -16,7 +16,7 @@ from typing import TextIO
 MAX_MB = 1024  # default --max-mb: documents are streamed, so this bounds run time, not memory
 MAX_BYTES = MAX_MB * 1024 * 1024
 META_FILE = "meta.json"
-META_KEYS = frozenset({"reference_date"})
+META_KEYS = frozenset({"reference_date", "xfail"})  # xfail: read by the pytest plugin
 GOLD_FILE = "gold.jsonl"
 BLOCK = 1 << 20  # bytes read at a time
 AUTO = "auto"

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
+from .camel import (
+    dediac_ar,
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,

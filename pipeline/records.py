@@ -70,7 +70,8 @@ class Mention(_Model):
 
 class GoldMention(_Model):
     """A gold record: the fields of a mention that are compared. A draft was
-    proposed by `annotate` and is not reviewed yet; drafts are not scored."""
+    proposed by `annotate` and is not reviewed yet; drafts are not scored.
+    `xfail` marks a known miss (see `pipeline/pytest_plugin.py`)."""
 
     doc: str
     kind: Kind
@@ -79,3 +80,6 @@ class GoldMention(_Model):
     text: str
     normalized: str | None
     draft: bool = False
+    xfail: str | None = Field(
+        default=None, description="a known miss: why; the pytest plugin reports it instead of failing"
+    )
