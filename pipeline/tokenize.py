@@ -10,6 +10,7 @@ break ordinary words.
 
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
 
@@ -114,8 +115,46 @@ def _cut_long_runs(offset: int, chunk: str) -> list[tuple[int, str]]:
     return pieces
 
 
+# A run of Arabic letters alone (most words of a text) is always one token: no
+# affix rule and no special case splits it (tests/test_tokenize_paths.py checks
+# this against spaCy). Such words skip spaCy; the others go to it together.
+_CHUNK_RE = re.compile(r"\S+")
+_PLAIN = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{1,{MAX_RUN}}}")
+
+
 def tokenize(text: str) -> tuple[list[str], list[int]]:
     """Token texts and their start offsets in `text`, whitespace tokens dropped."""
+    plain_words: list[str] = []
+    plain_starts: list[int] = []
+    other: list[tuple[int, str]] = []
+    plain = _PLAIN.fullmatch
+    for m in _CHUNK_RE.finditer(text):
+        w = m.group()
+        if plain(w) is not None:
+            plain_words.append(w)
+            plain_starts.append(m.start())
+        else:
+            other.append((m.start(), w))
+    if not other:
+        return plain_words, plain_starts
+    joined = " ".join(w for _, w in other)
+    words, jstarts = spacy_tokenize(joined)
+    # Back to offsets of `text`: token k lies in the k-th chunk sent to spaCy.
+    starts: list[int] = []
+    k, jbase = 0, 0  # the chunk, and where it begins in `joined`
+    for j in jstarts:
+        while j >= jbase + len(other[k][1]):
+            jbase += len(other[k][1]) + 1
+            k += 1
+        starts.append(other[k][0] + j - jbase)
+    if not plain_words:
+        return words, starts
+    merged = list(heapq.merge(zip(plain_starts, plain_words, strict=True), zip(starts, words, strict=True)))
+    return [w for _, w in merged], [s for s, _ in merged]
+
+
+def spacy_tokenize(text: str) -> tuple[list[str], list[int]]:
+    """spaCy's tokenizer with our rules over the whole text: token texts and starts."""
     nlp = arabic_nlp()
     words: list[str] = []
     starts: list[int] = []
