@@ -18,6 +18,7 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import cached, source
 from .normalize import normalise_key
 from .particles import ALEF, LAM, PROCLITICS
 from .tokenize import tokenize
@@ -220,4 +221,6 @@ def _load() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return _load()
+    """The loaded lexicon, from the on-disk cache when its sources have not changed."""
+    files = [*LEXICON_DIR.glob("*.tsv"), *source("lexicon.py", "normalize.py", "tokenize.py", "particles.py")]
+    return cached("lexicon", files, ["camel-tools", "spacy"], _load)

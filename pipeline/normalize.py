@@ -10,19 +10,20 @@ character, the raw span it came from.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .camel import (
-    dediac_ar,
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
+from .cache import cached, source
+from .install_hint import CamelToolsMissing
+
+# camel-tools is asked about each character once per installation (see cache.py);
+# whether it is installed is checked at once, without importing it.
+if importlib.util.find_spec("camel_tools") is None:
+    raise CamelToolsMissing
 
 TATWEEL = "\u0640"
 # Invisible marks that carry no meaning for extraction: bidi controls and
@@ -60,6 +61,14 @@ def _normalise_char(ch: str) -> str:
         return _PUNCT[ch]
     if ch == TATWEEL:
         return ""
+    from .camel import (
+        dediac_ar,
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+        normalize_unicode,
+    )
+
     out = normalize_unicode(ch)
     out = dediac_ar(out)
     out = normalize_alef_ar(out)
@@ -72,6 +81,10 @@ def _normalise_char(ch: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
+    return cached("normalise", source("normalize.py", "camel.py"), ["camel-tools"], _build_table)
+
+
+def _build_table() -> dict[str, str]:
     table: dict[str, str] = {}
     chars = [chr(c) for lo, hi in _ARABIC_RANGES for c in range(lo, hi + 1)]
     chars += list(_INVISIBLE) + list(_SPACES) + list(_PUNCT) + list(_LINES)

@@ -13,12 +13,10 @@ from __future__ import annotations
 import heapq
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _CURRENCY_SIGNS = r"\$€£¥₹₺₽₪﷼"
 
@@ -60,6 +58,13 @@ INFIXES = [
 
 @lru_cache(maxsize=1)
 def arabic_nlp() -> Language:
+    # spaCy is imported when a text first needs it (a second or so): a short
+    # text of plain words, or a process that only reads cached tables, never does.
+    import spacy
+    from spacy.attrs import IS_SPACE
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
     nlp = spacy.blank("ar")
     defaults = nlp.Defaults
     tokenizer: Tokenizer = nlp.tokenizer
@@ -115,11 +120,11 @@ def _cut_long_runs(offset: int, chunk: str) -> list[tuple[int, str]]:
     return pieces
 
 
-# A run of Arabic letters alone (most words of a text) is always one token: no
+# A run of Arabic letters alone (most words of a text), or of digits alone, is always one token: no
 # affix rule and no special case splits it (tests/test_tokenize_paths.py checks
 # this against spaCy). Such words skip spaCy; the others go to it together.
 _CHUNK_RE = re.compile(r"\S+")
-_PLAIN = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{1,{MAX_RUN}}}")
+_PLAIN = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{1,{MAX_RUN}}}|[0-9]{{1,{MAX_RUN}}}")
 
 
 def tokenize(text: str) -> tuple[list[str], list[int]]:
@@ -155,6 +160,8 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
 
 def spacy_tokenize(text: str) -> tuple[list[str], list[int]]:
     """spaCy's tokenizer with our rules over the whole text: token texts and starts."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
     nlp = arabic_nlp()
     words: list[str] = []
     starts: list[int] = []
