@@ -4,6 +4,7 @@ warnings) are printed above the bar whatever happens."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 
@@ -16,9 +17,12 @@ class Progress:
         self.started = time.monotonic()
         self._done = 0
         self.total = total
+        size = shutil.get_terminal_size((80, 20))
         self._bar = tqdm(
             total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
-            disable=not self.enabled, leave=False, dynamic_ncols=True, smoothing=0.1,
+            disable=not self.enabled, leave=False, smoothing=0.1,
+            # A terminal that reports no size (0 x 0) would get an empty bar: 80 x 20 then.
+            ncols=min(100, size.columns), nrows=size.lines,
         )  # fmt: skip
 
     def advance(self, amount: int) -> None:

@@ -137,3 +137,34 @@ def test_dask_engine_writes_the_same_bytes(tmp_path: Path) -> None:
         data = [(o / name).read_bytes() for o in outs]
         assert data[0] == data[1] == data[2], name
     assert (outs[0] / "records.jsonl").read_text(encoding="utf-8").count('"doc": "long"') > 1000
+
+
+def test_progress_shows_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (ROOT / "corpus" / "gulf_budget.txt").read_text(encoding="utf-8")
+    (corpus / "long.txt").write_text(text * 400, encoding="utf-8")  # several pieces: the bar moves inside the file
+    args = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out")]
+    piped = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and "\r" not in piped.stderr and piped.stderr == ""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=300)
+    os.close(master)
+    shown = seen.decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "B/s" in shown and "%" in shown, shown[-500:]  # rate and share done, from tqdm
+    assert "done in" in shown
