@@ -237,7 +237,10 @@ class _Pending:
 
     def pop(self) -> None:
         status, fut, size = self.queue.popleft()
-        res: PieceResult = fut.result()
+        try:
+            res: PieceResult = fut.result()
+        except Exception as exc:  # a worker that died (out of memory, killed): this piece is lost, and said so
+            res = PieceResult("", 0, None, f"a worker failed ({type(exc).__name__}: {exc})")
         done = self._progressed.get(status.doc, 0)
         step = max(0, status.bytes - done) if size < 0 else min(size, max(0, status.bytes - done))
         self._progressed[status.doc] = done + step
