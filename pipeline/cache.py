@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
@@ -44,6 +46,7 @@ def fingerprint(files: Iterable[Path], dists: Iterable[str]) -> str:
         h.update(path.read_bytes())
     for dist in sorted(dists):
         h.update(f"{dist}={_version(dist)}".encode())
+    h.update(f"python={sys.version_info[:2]} unicode={unicodedata.unidata_version}".encode())
     return h.hexdigest()[:20]
 
 
@@ -56,17 +59,24 @@ def cached(name: str, files: Iterable[Path], dists: Iterable[str], build: Callab
         with path.open("rb") as fh:
             value: T = pickle.load(fh)
             return value
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
         pass  # not built yet, or unreadable: build it
     value = build()
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{name}-*.pickle"):  # earlier builds from other sources
+            old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
+        tmp = None
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a read-only home: everything still works, only slower to start
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
     return value
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .corpus import GOLD_FILE, MAX_MB, DocError, check_encoding, discover, parse_date, read_text
+from .corpus import GOLD_FILE, MAX_MB, DocError, check_encoding, detect_encoding, discover, parse_date, read_text
 from .engine import extract
 from .export import jsonl_to_csv, mentions_csv, parse_formats
 from .gold import RootError, check_gold, find_root, load_gold
@@ -35,7 +35,7 @@ from .runner import UsageError, run
 from .thresholds import below_threshold
 from .wording import plural, shown
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 def _date_arg(value: str) -> dt.date:
@@ -123,9 +123,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         data = sys.stdin.buffer.read()
         try:
-            text = data.decode("utf-8" if args.encoding == "auto" else args.encoding).removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            _err(f"standard input: cannot be decoded as {args.encoding} (invalid byte at offset {exc.start})")
+            encoding = detect_encoding(data) if args.encoding == "auto" else args.encoding
+            text = data.decode(encoding).removeprefix("\ufeff")
+        except (UnicodeDecodeError, DocError) as exc:
+            where = f" (invalid byte at offset {exc.start})" if isinstance(exc, UnicodeDecodeError) else f": {exc}"
+            _err(f"standard input: cannot be decoded as {args.encoding}{where}")
             return EXIT_SOME_FAILED
     if args.jsonl and args.format not in ("table", "jsonl"):
         _err(f"--jsonl and --format {args.format} contradict each other: give one")
@@ -294,7 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  python -m pipeline run archive/ --encoding auto --jobs 2\n\n"
         "writes records.jsonl, documents.jsonl (every file: bytes, encoding, status) and report.html;\n"
         "with a gold.jsonl also report.md and report.json.\n\n"
-        "exit codes: 0 all files read, 1 some files failed (each named on stderr), 2 usage error",
+        "exit codes: 0 all files read, 1 some files failed (each named on stderr), 2 usage error,\n"
+        "130 interrupted (earlier outputs kept), 3 an internal error (please report it)",
     )
     run.add_argument("corpus", type=Path, help="folder of .txt files (with optional gold.jsonl and meta.json)")
     run.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default: outputs/)")
@@ -458,5 +461,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line, and an exit code of its own
+        _err(f"internal error ({type(exc).__name__}: {exc}); please report it with the command that caused it")
+        return EXIT_BUG
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import json
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,6 +79,11 @@ def _bom_encoding(head: bytes) -> str | None:
     return None
 
 
+def detect_encoding(data: bytes) -> str:
+    """The encoding of some bytes (a byte-order mark, else charset-normalizer on a sample); raises DocError."""
+    return _detect(data[:_SAMPLE])
+
+
 def _detect(head: bytes) -> str:
     bom = _bom_encoding(head)
     if bom is not None:
@@ -87,7 +93,9 @@ def _detect(head: bytes) -> str:
     best = from_bytes(head[:_SAMPLE]).best() if head else None
     if best is None:
         raise DocError("encoding could not be detected (--encoding auto); give it with --encoding NAME")
-    return codecs.lookup(best.encoding).name
+    name = codecs.lookup(best.encoding).name
+    # ASCII alone in the sample says nothing of what follows: UTF-8 reads ASCII too.
+    return "utf-8" if name == "ascii" else name
 
 
 def _looks_binary(head: bytes) -> str | None:
@@ -110,6 +118,8 @@ def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES)
     try:
         if path.is_symlink() and not path.exists():
             raise DocError("is a broken link")
+        if not path.is_file():
+            raise DocError("is not a regular file")  # a FIFO or a device would block or never end
         size = path.stat().st_size
         if size > max_bytes:
             raise DocError(
@@ -127,30 +137,35 @@ def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES)
                 raise DocError(binary + hint)
             decoder = codecs.getincrementaldecoder(encoding)("strict")
             offset = 0
-            sample = ""
+            blank = True
             block = head
             while block:
+                held = len(decoder.getstate()[0])  # bytes of a character begun in the block before
                 try:
                     text = decoder.decode(block)
                 except UnicodeDecodeError as exc:
-                    raise DocError(_decode_message(encoding, offset + exc.start)) from exc
-                if len(sample) < _SAMPLE:
-                    sample += text[: _SAMPLE - len(sample)]
+                    raise DocError(_decode_message(asked, encoding, offset - held + exc.start)) from exc
+                blank = blank and not text.strip()
                 offset += len(block)
                 block = fh.read(BLOCK)
             try:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError as exc:
-                raise DocError(_decode_message(encoding, offset + exc.start)) from exc
+                raise DocError(_decode_message(asked, encoding, offset - len(exc.object) + exc.start)) from exc
     except OSError as exc:
         raise DocError(f"cannot be read ({exc.strerror or exc})") from exc
     warning = None
-    if not sample.strip():
+    if blank:
         warning = "is empty" if size == 0 else "has only whitespace"
     return Source(path, size, encoding, warning)
 
 
-def _decode_message(encoding: str, offset: int) -> str:
+def _decode_message(asked: str, encoding: str, offset: int) -> str:
+    if asked == AUTO:
+        return (
+            f"cannot be decoded as {encoding}, the encoding detected (invalid byte at offset {offset}); "
+            "give the right one with --encoding NAME"
+        )
     if encoding in ("utf-8", "utf_8"):
         return f"is not UTF-8 (invalid byte at offset {offset}); try --encoding auto, or --encoding cp1256"
     return f"cannot be decoded as {encoding} (invalid byte at offset {offset}); try --encoding auto"
@@ -243,6 +258,54 @@ class AtomicWriter:
         os.umask(umask)
         os.chmod(self._tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
         os.replace(self._tmp, self.path)
+
+
+class Outputs:
+    """The files of one run, written under temporary names and renamed into place
+    together at the end, with SIGINT and SIGTERM held back meanwhile: an
+    interrupted or failed run leaves the earlier outputs whole (all old or all new)
+    and no temporary file behind."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._staged: list[tuple[str, Path]] = []  # (temporary file, final name)
+        self._removed: list[Path] = []
+
+    def __enter__(self) -> Outputs:
+        return self
+
+    def open(self, name: str) -> TextIO:
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+        self._staged.append((tmp, self.folder / name))
+        return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, name: str, content: str) -> None:
+        with self.open(name) as fh:
+            fh.write(content)
+
+    def remove(self, name: str) -> None:
+        """A file of an earlier run that this run makes stale."""
+        self._removed.append(self.folder / name)
+
+    def commit(self) -> None:
+        umask = os.umask(0)
+        os.umask(umask)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            for tmp, final in self._staged:
+                os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
+                os.replace(tmp, final)
+            for path in self._removed:
+                path.unlink(missing_ok=True)
+            self._staged.clear()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        for tmp, _ in self._staged:  # not committed: nothing of this run stays
+            Path(tmp).unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, content: str) -> None:

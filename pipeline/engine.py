@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .lexicon import lexicon
@@ -157,6 +157,9 @@ def _settle(seen: dict[str, set[str]]) -> dict[str, str]:
     return {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
 
 
+_BLOCK = 1 << 20  # characters handed to the piece cutter at a time
+
+
 def check_reference(reference_date: object) -> dt.date | None:
     """The reference date as a `date`; a `datetime` is taken as its date."""
     if reference_date is None:
@@ -176,11 +179,18 @@ def extract(text: str, *, reference_date: dt.date | None = None, doc: str | None
     offsets into `text` itself."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if doc is not None and not isinstance(doc, str):
+        raise TypeError(f"doc must be a str or None, not {type(doc).__name__}")
     ref = check_reference(reference_date)
     if len(text) <= SEGMENT:
         return extract_piece(next(pieces([text])), ref, doc, None)
-    currencies = doc_currencies(pieces([text]))
-    return [m for piece in pieces([text]) for m in extract_piece(piece, ref, doc, currencies)]
+    currencies = doc_currencies(pieces(_blocks(text)))
+    return [m for piece in pieces(_blocks(text)) for m in extract_piece(piece, ref, doc, currencies)]
+
+
+def _blocks(text: str) -> Iterator[str]:
+    """A long text in blocks, as a file is read: the piece cutter then keeps a bounded buffer."""
+    return (text[i : i + _BLOCK] for i in range(0, len(text), _BLOCK))
 
 
 def doc_currencies(parts: Iterable[Piece]) -> dict[str, str]:

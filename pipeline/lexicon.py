@@ -222,5 +222,8 @@ def _load() -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The loaded lexicon, from the on-disk cache when its sources have not changed."""
-    files = [*LEXICON_DIR.glob("*.tsv"), *source("lexicon.py", "normalize.py", "tokenize.py", "particles.py")]
+    files = [
+        *LEXICON_DIR.glob("*.tsv"),
+        *source("lexicon.py", "normalize.py", "camel.py", "tokenize.py", "particles.py"),
+    ]
     return cached("lexicon", files, ["camel-tools", "spacy"], _load)

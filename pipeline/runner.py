@@ -18,20 +18,22 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 from .corpus import (
     GOLD_FILE,
     MAX_BYTES,
-    AtomicWriter,
     DocError,
     Document,
+    Outputs,
     Source,
     discover,
     open_source,
     read_chunks,
     read_meta,
-    write_atomic,
 )
 from .engine import doc_currencies_seen, extract_piece, warm_up
 from .evaluate import evaluate
@@ -127,13 +129,23 @@ class SerialEngine:
 
 class ProcessEngine:
     def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
-        self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> _Future:
-        return self._pool.submit(fn, *args)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool:  # a worker died (out of memory, killed): a new pool goes on
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new()
+            return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -224,23 +236,33 @@ class _Pending:
     def __init__(self, engine: Engine, out: IO[str], outcome: _Outcome, progress: Progress) -> None:
         self.engine = engine
         self.limit = 2 * engine.workers + 2
-        self.queue: deque[tuple[DocStatus, _Future, int]] = deque()
+        self.queue: deque[tuple[DocStatus, _Future, int, tuple[Any, ...]]] = deque()
         self.out = out
         self.outcome = outcome
         self.progress = progress
         self._progressed: dict[str, int] = {}  # bytes counted so far per document
 
-    def add(self, status: DocStatus, fut: _Future, size: int) -> None:
-        self.queue.append((status, fut, size))
+    def add(self, status: DocStatus, size: int, *task: Any) -> None:
+        """Submit `extract_task(*task)` for a piece of `size` bytes (-1: the rest of the file)."""
+        self.queue.append((status, self.engine.submit(extract_task, *task), size, task))
         while len(self.queue) > self.limit:
             self.pop()
 
-    def pop(self) -> None:
-        status, fut, size = self.queue.popleft()
+    def _result(self, fut: _Future, task: tuple[Any, ...]) -> PieceResult:
         try:
             res: PieceResult = fut.result()
-        except Exception as exc:  # a worker that died (out of memory, killed): this piece is lost, and said so
-            res = PieceResult("", 0, None, f"a worker failed ({type(exc).__name__}: {exc})")
+            return res
+        except Exception:  # a worker died (out of memory, killed): the piece is tried once more
+            pass
+        try:
+            res = self.engine.submit(extract_task, *task).result()
+            return res
+        except Exception as exc:  # twice: this piece is lost, and said so
+            return PieceResult("", 0, None, f"a worker failed twice on it ({type(exc).__name__}: {exc})")
+
+    def pop(self) -> None:
+        status, fut, size, task = self.queue.popleft()
+        res = self._result(fut, task)
         done = self._progressed.get(status.doc, 0)
         step = max(0, status.bytes - done) if size < 0 else min(size, max(0, status.bytes - done))
         self._progressed[status.doc] = done + step
@@ -266,7 +288,7 @@ def _submit_document(job: Job, source: Source, pending: _Pending, status: DocSta
     first = next(parts)
     ref, doc, keep = job.reference_date, job.doc.id, job.keep
     if first.last:  # one piece: its currency qualifiers are read with it
-        pending.add(status, engine.submit(extract_task, first, ref, doc, None, keep), -1)
+        pending.add(status, -1, first, ref, doc, None, keep)
         return
     # A long document: first which currency each shared name means, from all its pieces.
     seen: dict[str, set[str]] = {}
@@ -280,7 +302,7 @@ def _submit_document(job: Job, source: Source, pending: _Pending, status: DocSta
     currencies = {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
     for piece in pieces(chunks()):
         # A piece's share of the bytes, from the characters it owns (the last one takes the rest).
-        pending.add(status, engine.submit(extract_task, piece, ref, doc, currencies, keep), _share(piece, source))
+        pending.add(status, _share(piece, source), piece, ref, doc, currencies, keep)
 
 
 def _share(piece: Piece, source: Source) -> int:
@@ -388,33 +410,49 @@ def run(
     statuses = {s.doc: s for s in outcome.statuses}
     eng = make_engine(engine, jobs, scheduler)
     warm_up()
-    try:
-        # records.jsonl is renamed into place only when the whole run succeeds, so a
-        # failed or interrupted run leaves the previous outputs as they were.
-        with AtomicWriter(out / "records.jsonl") as fh:
-            pending = _Pending(eng, fh, outcome, progress)
-            for job in job_list:
-                source = sources[job.doc.id]
-                status = statuses[job.doc.id]
-                text = outcome.texts.get(job.doc.id)
-                if text is None and job.keep and source.size <= HTML_BUDGET:
-                    text = "".join(read_chunks(source))
-                    outcome.texts[job.doc.id] = text
-                _submit_document(job, source, pending, status, text)
-            pending.drain()
-    finally:
-        eng.close()
-    progress.done()
-    write_atomic(out / DOCUMENTS_FILE, "".join(s.line() for s in outcome.statuses))
-    _reports(folder, out, outcome, numbered, gold_docs, len(docs))
+    # Every output is renamed into place together when the whole run succeeds, so
+    # a failed or interrupted run leaves the previous outputs as they were.
+    with Outputs(out) as outputs:
+        try:
+            with outputs.open("records.jsonl") as fh:
+                pending = _Pending(eng, fh, outcome, progress)
+                for job in job_list:
+                    _submit_or_fail(job, sources[job.doc.id], pending, statuses[job.doc.id], outcome)
+                pending.drain()
+        finally:
+            eng.close()
+        progress.done()
+        outputs.write(DOCUMENTS_FILE, "".join(s.line() for s in outcome.statuses))
+        _reports(folder, out, outputs, outcome, numbered, gold_docs, len(docs))
+        outputs.commit()
     failed = outcome.failed
     if failed:
         print(f"error: {len(failed)} of {plural(len(docs), 'file')} failed", file=sys.stderr)
     return len(failed)
 
 
+def _submit_or_fail(job: Job, source: Source, pending: _Pending, status: DocStatus, outcome: _Outcome) -> None:
+    """Read and submit one document; a file gone or unreadable since it was checked fails alone."""
+    try:
+        text = outcome.texts.get(job.doc.id)
+        if text is None and job.keep and source.size <= HTML_BUDGET:
+            text = "".join(read_chunks(source))
+            outcome.texts[job.doc.id] = text
+        _submit_document(job, source, pending, status, text)
+    except OSError as exc:
+        status.status, status.reason = "failed", f"cannot be read ({exc.strerror or exc})"
+        outcome.texts.pop(job.doc.id, None)
+        pending.progress.message(f"error: {job.doc.path}: {status.reason}")
+
+
 def _reports(
-    folder: Path, out: Path, outcome: _Outcome, numbered: list[tuple[int, GoldMention]], gold_docs: set[str], n: int
+    folder: Path,
+    out: Path,
+    outputs: Outputs,
+    outcome: _Outcome,
+    numbered: list[tuple[int, GoldMention]],
+    gold_docs: set[str],
+    n: int,
 ) -> None:
     failed = {s.doc for s in outcome.failed}
     processed = n - len(failed)
@@ -426,7 +464,7 @@ def _reports(
     ev = None
     if not gold_path.exists():
         for stale in ("report.md", "report.json"):  # from an earlier run with gold
-            (out / stale).unlink(missing_ok=True)
+            outputs.remove(stale)
     else:
         gold = [r for _, r in numbered]
         # A document with unreviewed drafts is not scored: its gold is not gold yet.
@@ -436,8 +474,8 @@ def _reports(
         scored = sorted(d for d in gold_docs if d not in drafted and d in texts)
         ev = evaluate(kept, [g for g in gold if g.doc in scored or g.doc in lost], texts, scored, failed=lost)
         n_drafts = sum(1 for r in gold if r.draft)
-        write_atomic(out / "report.md", markdown(ev, drafts=n_drafts))
-        write_atomic(out / "report.json", as_json(ev))
+        outputs.write("report.md", markdown(ev, drafts=n_drafts))
+        outputs.write("report.json", as_json(ev))
         print(terminal(ev, color=sys.stdout.isatty()))
         if lost:
             print(f"error: {plural(len(lost), 'document')} with gold failed; all their gold counts as "
@@ -448,6 +486,6 @@ def _reports(
                   f"(review with `python -m pipeline review {folder}` or `gold list {drafted[0]}`)")  # fmt: skip
         summary += f"; report -> {out / 'report.md'}, {out / 'report.json'}"
     omitted = processed - len(texts)
-    write_atomic(out / "report.html", render_html(texts, kept, gold, ev, omitted=omitted))
+    outputs.write("report.html", render_html(texts, kept, gold, ev, omitted=omitted))
     summary += f", {out / 'report.html'}"
     print(summary)

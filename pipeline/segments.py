@@ -16,6 +16,8 @@ from dataclasses import dataclass
 SEGMENT = 200_000  # characters a piece owns
 CONTEXT = 2_000  # characters of context on each side: far more than any mention and what its rules look at
 _SPACE = re.compile(r"\s")
+# Every character a text may separate words with (Python's whitespace); a cut falls after one.
+_WHITESPACE = tuple({chr(c) for c in range(0x3001) if chr(c).isspace()} - {"\n"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +29,16 @@ class Piece:
     last: bool  # the document's last piece
 
 
+def _last_space(buf: str, lo: int, hi: int) -> int:
+    return max(buf.rfind(c, lo, hi) for c in _WHITESPACE)
+
+
 def _cut(buf: str, lo: int, hi: int) -> int:
-    """Where to end a stretch: after a line break in [lo, hi), else after a space, else at hi."""
+    """Where to end a stretch: after a line break in [lo, hi), else after any other
+    whitespace (a space, NBSP, a tab…), else at hi (the context still covers it)."""
     cut = buf.rfind("\n", lo, hi)
     if cut < 0:
-        cut = buf.rfind(" ", lo, hi)
+        cut = _last_space(buf, lo, hi)
     return hi if cut < 0 else cut + 1
 
 
@@ -40,14 +47,16 @@ def _context_start(buf: str, lo: int, own: int) -> int:
     if lo <= 0:
         return 0
     m = _SPACE.search(buf, lo - 1, own)
-    return own if m is None else m.start() + 1
+    return lo if m is None else m.start() + 1
 
 
 def _context_end(buf: str, own: int, hi: int) -> int:
+    """The last word end before hi; with no whitespace at all, hi itself (a forced
+    cut keeps its context too: no mention near the cut is lost)."""
     if hi >= len(buf):
         return len(buf)
-    cut = max(buf.rfind(" ", own, hi), buf.rfind("\n", own, hi))
-    return own if cut < 0 else cut
+    cut = max(_last_space(buf, own, hi), buf.rfind("\n", own, hi))
+    return hi if cut < 0 else cut
 
 
 def pieces(chunks: Iterable[str], segment: int = SEGMENT, context: int = CONTEXT) -> Iterator[Piece]:

@@ -11,6 +11,7 @@ break ordinary words.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -107,13 +108,28 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return [piece for offset, chunk in out for piece in _cut_long_runs(offset, chunk)]
 
 
+def _run_cuts(run: str) -> list[int]:
+    """Where to cut a run without spaces into pieces of at most MAX_RUN characters:
+    never between two letters or digits when another place is near (a number in
+    a dot leader, `البطالة.......15%`, stays whole)."""
+    cuts = [0]
+    while len(run) - cuts[-1] > MAX_RUN:
+        start = cuts[-1]
+        cut = start + MAX_RUN
+        while cut > start + 1 and run[cut - 1].isalnum() and run[cut].isalnum():
+            cut -= 1
+        cuts.append(cut if cut > start + 1 else start + MAX_RUN)
+    return cuts
+
+
 def _cut_long_runs(offset: int, chunk: str) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     pos = 0
     for m in _LONG_RUN.finditer(chunk):
         if m.start() > pos:
             pieces.append((offset + pos, chunk[pos : m.start()]))
-        pieces.extend((offset + k, chunk[k : min(k + MAX_RUN, m.end())]) for k in range(m.start(), m.end(), MAX_RUN))
+        cuts = [m.start() + c for c in _run_cuts(m.group())] + [m.end()]
+        pieces.extend((offset + a, chunk[a:b]) for a, b in itertools.pairwise(cuts))
         pos = m.end()
     if pos < len(chunk) or not pieces:
         pieces.append((offset + pos, chunk[pos:]))
@@ -124,6 +140,8 @@ def _cut_long_runs(offset: int, chunk: str) -> list[tuple[int, str]]:
 # affix rule and no special case splits it (tests/test_tokenize_paths.py checks
 # this against spaCy). Such words skip spaCy; the others go to it together.
 _CHUNK_RE = re.compile(r"\S+")
+# A mark closing such a word is its own token too (not `)`: spaCy keeps `8)` whole, a smiley).
+_END_PUNCT = frozenset(".,،؛:!?؟»")
 _PLAIN = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{1,{MAX_RUN}}}|[0-9]{{1,{MAX_RUN}}}")
 
 
@@ -138,6 +156,9 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
         if plain(w) is not None:
             plain_words.append(w)
             plain_starts.append(m.start())
+        elif w[-1] in _END_PUNCT and plain(w[:-1]) is not None:  # `2024،`, `الماضي.`: the word, then the mark
+            plain_words += [w[:-1], w[-1]]
+            plain_starts += [m.start(), m.end() - 1]
         else:
             other.append((m.start(), w))
     if not other:

@@ -32,7 +32,8 @@ def test_built_once_then_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert len(calls) == 1
     src.write_text("two", encoding="utf-8")  # a changed source: a new entry
     assert cache.cached("t", [src], ["spacy"], build) == {"n": 2}
-    assert len(list((tmp_path / "cache").glob("t-*.pickle"))) == 2
+    assert len(list((tmp_path / "cache").glob("t-*.pickle"))) == 1  # the stale build is gone
+    assert not list((tmp_path / "cache").glob(".*.tmp"))
 
 
 def test_an_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,6 +34,10 @@ def test_the_corpus_tokenises_the_same_both_ways() -> None:
 
 pieces = st.one_of(
     st.text(alphabet=LETTERS, min_size=1, max_size=8),
+    st.tuples(
+        st.one_of(st.text(alphabet=LETTERS, min_size=1, max_size=8), st.from_regex(r"[0-9]{1,6}", fullmatch=True)),
+        st.sampled_from(list(".,،؛:!?؟»)(\"'%-")),
+    ).map("".join),
     st.sampled_from(["2019", "5%", "(2014)", "و59", "ب78.3", "1440ه", "1999-2013", "،", ".", "$10", "a" * 70]),
     st.text(max_size=6),
 )
