@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}; each input about {args.megabytes} MB, generated afresh")
     header = (
         f"{'input':<16} {'MB':>6} {'mentions':>9} {'MB/s':>6} {'floor MB/s':>10} {'x floor':>7} "
-        f"{'mentions/s':>10} {'peak RSS':>9}  time per stage (normalise/prefilter/tokenise/rules/records)"
+        f"{'mentions/s':>10} {'peak RSS':>9}  seconds per stage (normalise/currencies/prefilter/tokenise/rules/records)"
     )
     print(header)
     cases = [("news", args.megabytes), ("prose", args.megabytes), ("tables", args.megabytes),
@@ -209,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
             floor = _child("floor", path)
             got = _child("pipeline", path)
             stages = "/".join(
-                f"{got.get('stage_' + s, 0.0):.2f}" for s in ("normalise", "prefilter", "tokenise", "rules", "records")
+                f"{got.get('stage_' + s, 0.0):.2f}"
+                for s in ("normalise", "currencies", "prefilter", "tokenise", "rules", "records")
             )
             label = "one file" if kind == "big" else kind
             print(

@@ -52,10 +52,14 @@ def _seeds() -> Seeds:
 
 
 @lru_cache(maxsize=1)
-def _qualifier_seeds() -> Seeds:
-    """Currency qualifiers (`الكويتي`): where a document says which dinar it means."""
+def _currency_name_seeds() -> Seeds:
+    """Currency names with or without the article (`دينار`, `بالدينار`): where a
+    document may say which dinar it means (`الدينار الكويتي`). Qualifiers
+    themselves (`الجديد` is one) are far too common to look for first."""
     lex = lexicon()
-    return build_seeds((e.words for e in lex.entries() if e.role == "qualifier"), lex.first_words(), digits=False)
+    names = [e.words for e in lex.entries() if e.role in ("currency", "subunit")]
+    with_article = [(ARTICLE + w[0],) for w in names if len(w) == 1]
+    return build_seeds([*names, *with_article], lex.first_words(), digits=False)
 
 
 def _anchors(toks: Tokens) -> list[int]:
@@ -118,7 +122,7 @@ def warm_up() -> None:
     are never garbage, and scanning them on every collection costs a sixth of
     the run. For programs (the command line, workers), not for library users."""
     _seeds()
-    _qualifier_seeds()
+    _currency_name_seeds()
     tokenize("تهيئة 2024")
     gc.freeze()
 
@@ -148,7 +152,7 @@ def _window_tokens(norm: Normalised, spans: list[tuple[int, int]], raw: str) -> 
 
 def _doc_currencies(norm: Normalised, raw: str, seen: dict[str, set[str]]) -> None:
     """Add what the text says about which currency a shared name means."""
-    spans = windows(norm.text, _qualifier_seeds().positions(norm.text))
+    spans = windows(norm.text, _currency_name_seeds().positions(norm.text))
     if spans:
         scan_doc_currencies(_window_tokens(norm, spans, raw), seen)
 
@@ -204,7 +208,10 @@ def doc_currencies(parts: Iterable[Piece]) -> dict[str, str]:
 
 def doc_currencies_seen(piece: Piece, seen: dict[str, set[str]]) -> None:
     """Add the qualifiers one piece gives currency names to `seen` (name -> codes)."""
+    clock = _Clock() if STAGES is not None else None
     _doc_currencies(normalise(piece.text), piece.text, seen)
+    if clock:
+        clock.lap("currencies")
 
 
 def extract_piece(
@@ -222,6 +229,8 @@ def extract_piece(
         seen: dict[str, set[str]] = {}
         _doc_currencies(norm, text, seen)
         currencies = _settle(seen)
+        if clock:
+            clock.lap("currencies")
     spans = windows(norm.text, _seeds().positions(norm.text))
     if clock:
         clock.lap("prefilter")

@@ -170,7 +170,7 @@ class DaskEngine:
                 self._client = Client(self._cluster)  # type: ignore[no-untyped-call]
             else:
                 self._client = Client(scheduler, timeout="20s")  # type: ignore[no-untyped-call]
-        except OSError as exc:
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address at all
             raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
 
@@ -379,6 +379,7 @@ def run(
         except DocError as exc:
             status.status, status.reason, status.bytes = "failed", str(exc), _size(d)
             progress.message(f"error: {d.path}: {exc}")
+            progress.advance(status.bytes)  # nothing more to do for it
             continue
         sources[d.id] = source
         status.bytes, status.encoding = source.size, source.encoding

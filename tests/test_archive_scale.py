@@ -168,3 +168,31 @@ def test_progress_shows_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert "B/s" in shown and "%" in shown, shown[-500:]  # rate and share done, from tqdm
     assert "done in" in shown
+
+
+def _peak_rss_mb(path: Path, out: Path) -> float:
+    code = (
+        "import resource, sys; from pathlib import Path; from pipeline.runner import run; "
+        "run(Path(sys.argv[1]), Path(sys.argv[2]), quiet=True); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(out)], capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stderr
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    """Peak memory of a run on a 1 MB and a 12 MB single-line file of news-like
+    text (dense with mentions, no line break): the same, within noise."""
+    from pipeline.bench import generate
+
+    sizes = {}
+    for mb in (1, 12):
+        corpus = tmp_path / f"c{mb}"
+        corpus.mkdir()
+        text = generate("news", int(mb * 1e6 / 1.8), ROOT / "corpus").replace("\n", " ")
+        (corpus / "one.txt").write_text(text, encoding="utf-8")
+        sizes[mb] = _peak_rss_mb(corpus, tmp_path / f"out{mb}")
+    assert sizes[12] < sizes[1] + 60, sizes  # 11 MB more input, tens of thousands more mentions
