@@ -152,16 +152,13 @@ class Normalised:
 
 
 # Between a number and a word, a tatweel is a dash (`2021ـقال`) and a zero-width
-# character a space (`5\u200cملايين`): they separate the two; so is a tatweel after a
-# letter that never joins (`دولارـأي`). Elsewhere a tatweel only stretches a letter
-# (`بـ78.3`, `1440هـ`) and a zero-width character is nothing.
+# character a space (`5\u200cملايين`): they separate the two. Elsewhere a tatweel
+# only stretches a letter (`بـ78.3`, `1440هـ`; between two words it cannot be told
+# from a stretch inside one, `أـكتوبر`) and a zero-width character is nothing.
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9%"
 _WORD_AFTER = "(?=[\u0621-\u063a\u0641-\u064a]{2})"
 _JOINERS = "\u200b\u200c\u200d\u2060"
-# Letters that never join the next one: a tatweel after them stretches nothing, it is a dash.
-_NON_JOINING = "\u0621-\u0625\u0627\u0629\u062f-\u0632\u0648"
 _MARKS = re.compile(f"{TATWEEL}+|[{_JOINERS}]+")
-_BEFORE_DASH = re.compile(f"[{_DIGIT}{_NON_JOINING}]")
 _BEFORE_SPACE = re.compile(f"[{_DIGIT}]")
 _WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{2}")
 _LETTER = re.compile("[\u0621-\u064a]")
@@ -178,7 +175,7 @@ def separate_glued(raw: str) -> str:
         a, b = m.span()
         before = raw[a - 1] if a else ""
         if raw[a] == TATWEEL:
-            glued = bool(before) and _BEFORE_DASH.match(before) is not None and _WORD.match(raw, b) is not None
+            glued = bool(before) and _BEFORE_SPACE.match(before) is not None and _WORD.match(raw, b) is not None
             sep = "-"
         else:
             after = raw[b] if b < len(raw) else ""

@@ -254,12 +254,25 @@ GLUED = [
 ]
 
 
-@pytest.mark.parametrize("dash", DASHES)
-@pytest.mark.parametrize(("template", "span", "value"), GLUED)
+def _after_number(template: str) -> bool:
+    before = template.split("{d}")[0][-1]
+    return before.isdigit() or before == "%"
+
+
+# A tatweel is a dash only after a number: after a letter it stretches it (`أـكتوبر`).
+CASES = [(d, *case) for case in GLUED for d in DASHES if d != "ـ" or _after_number(case[0])]
+
+
+@pytest.mark.parametrize(("dash", "template", "span", "value"), CASES)
 def test_dashes_glued_to_a_mention_separate_like_a_space(dash: str, template: str, span: str, value: str) -> None:
     text = template.format(d=dash)
     found = extract(text)
     assert [(m.text, m.normalized) for m in found] == [(span, value)], text
+
+
+def test_a_tatweel_inside_a_word_stretches_it() -> None:
+    found = extract("وقعت في 20 أـكتوبر 1947 الاتفاقية")
+    assert [(m.text, m.normalized) for m in found] == [("20 أـكتوبر 1947", "1947-10-20")]
 
 
 def test_a_dash_inside_a_mention_stays_in_it() -> None:
