@@ -176,11 +176,11 @@ _AFTER_WAW = {
 }
 
 
-def _is_article_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
+def _is_repeated_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
+    """The scale word repeated after `ونصف`, with or without the article
+    (`مليون ونصف المليون`, `ثلاثة مليارات ونصف مليار`)."""
     w = toks.word(i)
-    if not w.startswith(ARTICLE):
-        return False
-    bare = w[len(ARTICLE) :]
+    bare = w[len(ARTICLE) :] if w.startswith(ARTICLE) else w
     return any(
         m.entry.role == "num_scale" and m.clitic == 0 and as_fraction(m.entry.value) == scale
         for m in toks.lex.lookup([bare], 0)
@@ -212,6 +212,8 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
     while j < len(toks) and len(terms) < MAX_TERMS:
         last = terms[-1].kind
         nxt = _next_term(toks, j, _DIRECT[last], waw=False)
+        if nxt is not None and last == "fraction" and joined[-1] and len(terms) > 1 and terms[-2].kind in _SCALES:
+            nxt = None  # `3 ملايين ونصف مليار`: only the same scale repeats after `ونصف` (taken below)
         if nxt is not None and last in _SCALES and nxt.kind in _SCALES and nxt.value <= terms[-1].value:
             nxt = None  # مليون مليون: a scale multiplies only by a larger one
         if nxt is not None:
@@ -234,7 +236,7 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
             terms.append(nxt)
             joined.append(True)
             j = nxt.end
-            if nxt.kind == "fraction" and last in _SCALES and _is_article_scale(toks, j, terms[-2].value):
+            if nxt.kind == "fraction" and last in _SCALES and _is_repeated_scale(toks, j, terms[-2].value):
                 j += 1  # مليون ونصف المليون: the repeated scale belongs to the number
                 terms[-1].end = j
             continue

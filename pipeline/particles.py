@@ -14,6 +14,7 @@ MIN = "من"  # from / of: `من 1979 إلى 1989`, `الأول من مارس`, 
 BAYNA = "بين"  # between: `بين 5 و10`
 LAM = "ل"  # the preposition glued to a year noun: `لعام 2016`
 BA = "ب"  # the preposition glued to a percent marker: `بالمئة`
+HYPHEN = "-"  # joins the two ends of a range (`1948-2016`, `10$-20$`); normalisation maps other dashes to it
 ALEF = "ا"  # rebuilds `العام` from `للعام` (ل + ال)
 
 # Proclitic letters that may be glued to the first word of a lexicon phrase,

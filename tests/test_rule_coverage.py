@@ -46,6 +46,7 @@ EXPECTED_RULES = frozenset(
         "days_pair", "decades", "part_of_century", "part_of_decade", "months_of_year", "current_period",
         # money and percentages
         "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
+        "glued_sign", "glued_sign_range",
         "percent_sign_number", "percent_range", "number_percent",
     }
 )  # fmt: skip

@@ -7,13 +7,14 @@ a percent marker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from ..lexicon import CurrencyName, Subunit, as_fraction
-from ..numbers import SignedNumber, fmt, read_number, read_signed, to_decimal
-from ..particles import ARTICLE, ARTICLE_PROCLITICS, BA, BAYNA, DUAL_SUFFIXES, MIN, WAW
+from ..numbers import SignedNumber, fmt, parse_digits, read_number, read_signed, to_decimal
+from ..particles import ARTICLE, ARTICLE_PROCLITICS, BA, BAYNA, DUAL_SUFFIXES, HYPHEN, LAM, MIN, WAW
 from ..records import AmountRange, MoneyValue, PercentValue
 from ..tokens import Tokens
 from .base import Candidate, joiner
@@ -162,26 +163,72 @@ def _money_cand(
 def _subunit_tail(toks: Tokens, unit: Unit, k: int) -> tuple[Fraction, int] | None:
     """`20 دولارا و43 سنتا`: the subunit amount added to the main amount."""
     j = joiner(toks, k)
-    if j is None or unit.lemma == "":
+    if j is None:
         return None
     num = read_number(toks, j) if j != k else None
     if num is None:
         return None
     m = toks.find(num.end, "subunit", clitic=False)
-    if m is None or not isinstance(m.entry.value, Subunit) or unit.lemma not in m.entry.value.parents:
+    if m is None or not isinstance(m.entry.value, Subunit):
         return None
-    return num.value * Fraction(m.entry.value.factor), m.end
+    sub = m.entry.value
+    if unit.lemma:
+        if unit.lemma not in sub.parents:
+            return None
+    elif unit.code not in _parent_codes(toks, sub):
+        return None  # `20$ و43 سنتا`: a symbol's code must be one of the subunit's currencies
+    return num.value * Fraction(sub.factor_for(unit.code)), m.end
+
+
+def _parent_codes(toks: Tokens, sub: Subunit) -> set[str]:
+    """The default codes of a subunit's parent names (سنت: USD, EUR)."""
+    names = toks.lex.currency_by_lemma
+    return {names[p].default for p in sub.parents if p in names}
+
+
+# A number glued to a sign the tokenizer does not split off: `75¢`, and `10$-20` (+ `$`) in `10$-20$`.
+_GLUED = re.compile(r"([0-9][0-9.,٬]*)([^\w\s.,٬-]+)(?:-([0-9][0-9.,٬]*))?")
+
+
+def _glued_money(toks: Tokens, i: int) -> Candidate | None:
+    m = _GLUED.fullmatch(toks.word(i))
+    if m is None:
+        return None
+    sign = m.group(2)
+    entry = next((x.entry for x in toks.lex.lookup([sign], 0) if x.clitic == 0 and x.end == 1), None)
+    if entry is None or entry.role not in ("cur_symbol", "subunit"):
+        return None
+    value = entry.value
+    code, factor = (value.default, Fraction(value.factor)) if isinstance(value, Subunit) else (str(value), Fraction(1))
+    lo = parse_digits(m.group(1), scale_follows=False)
+    if lo is None:
+        return None
+    if m.group(3) is None:
+        return _money_cand(i, i + 1, 0, lo * factor, None, code, "glued_sign")
+    hi = parse_digits(m.group(3), scale_follows=False)
+    if hi is None or hi <= lo or toks.word(i + 1) != sign or not toks.adjacent(i + 1):
+        return None  # `10$-20 شخصا`: the second number counts something else
+    return _money_cand(i, i + 2, 0, lo * factor, hi * factor, code, "glued_sign_range")
 
 
 def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     found: list[Candidate] = []
+    glued = _glued_money(toks, i) if toks.has_digit(i) else None
+    if glued is not None:
+        found.append(glued)
     # a symbol or ISO code before the number: `$10`, `USD 10`, `€ 5`
     sym = toks.find(i, "cur_symbol", clitic=True)
     if sym is not None:
         n = read_signed(toks, sym.end)
         if n is not None and n.clitic == 0:
-            found.append(_money_cand(i, n.end, sym.clitic, n.value, None, str(sym.entry.value), "symbol_number"))
-    rng = _range(toks, i, lambda k: currency_at(toks, k, doc), lambda k: currency_at(toks, k, doc) is not None)
+            code, amount, end = str(sym.entry.value), n.value, n.end
+            tail = _subunit_tail(toks, Unit(i, sym.end, code), end)
+            if tail is not None:  # $20 و43 سنتا
+                amount, end = amount + tail[0], tail[1]
+            found.append(_money_cand(i, end, sym.clitic, amount, None, code, "symbol_number"))
+    rng = _range(
+        toks, i, lambda k: currency_at(toks, k, doc), lambda k: currency_at(toks, k, doc) is not None, both_dash=True
+    )
     if rng is not None:
         start, end, clitic, lo, hi, r_unit = rng
         found.append(
@@ -274,10 +321,15 @@ def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
 
 
 def _range(
-    toks: Tokens, i: int, unit_at: Callable[[int], Unit | None], has_unit: Callable[[int], bool]
+    toks: Tokens,
+    i: int,
+    unit_at: Callable[[int], Unit | None],
+    has_unit: Callable[[int], bool],
+    both_dash: bool = False,
 ) -> tuple[int, int, int, Fraction, Fraction, Unit] | None:
     """`بين 5 و10 ملايين دولار`, `من 3 إلى 4%`, `5-10 ملايين يورو`: the unit (and a
-    scale word) after the second number serves both; `من 7% إلى 14%` is two values."""
+    scale word) after the second number serves both; `من 7% إلى 14%` is two values.
+    `both_dash` (money): two ends with the same unit joined by a hyphen are one range (`10$ - 20$`)."""
     w = toks.word(i)
     opener = toks.find(i, "range_open")
     start, clitic = i, 0
@@ -296,14 +348,15 @@ def _range(
         clitic = a.clitic
     k = a.end
     own_unit = has_unit(k)
-    if own_unit and kind != "between":
-        return None  # both ends carry the unit: two mentions
-    if own_unit:
-        u = unit_at(k)
-        assert u is not None
-        k = u.end
+    first_unit = unit_at(k) if own_unit else None
+    if first_unit is not None:
+        k = first_unit.end
+    if first_unit is not None and not (kind == "between" or (kind == "dash" and both_dash and toks.word(k) == HYPHEN)):
+        return None  # both ends carry the unit: two mentions (`من 7% إلى 14%`), but `10$-20$` is one range
     to = toks.find(k, "range_to")
-    if kind == "between":
+    if kind == "from" and to is None:
+        b = _lam_end(toks, k)  # من عشرة لعشرين دولارا
+    elif kind == "between":
         j = joiner(toks, k)
         if j is not None:
             b = read_signed(toks, j) if j != k else _glued(toks, k)
@@ -320,6 +373,8 @@ def _range(
     unit = unit_at(b.end)
     if unit is None:
         return None
+    if first_unit is not None and kind == "dash" and (first_unit.code, first_unit.factor) != (unit.code, unit.factor):
+        return None  # `10$-20€`: two amounts
     lo, hi = a.value, b.value
     if b.num.scaled and not a.num.scaled:
         lo *= b.num.last_scale  # بين 5 و10 ملايين: the scale serves both
@@ -328,6 +383,19 @@ def _range(
         # stays one range, written in its own order.
         return None
     return start, unit.end, clitic, lo, hi, unit
+
+
+def _lam_end(toks: Tokens, i: int) -> SignedNumber | None:
+    """The second end of `من A لـB`: `ل` before a number, apart (`ل 10`, `لـ10`) or glued
+    to a number word (`لعشرين`)."""
+    if toks.word(i) == LAM:
+        return read_signed(toks, i + 1) if toks.has_digit(i + 1) else None
+    if not toks.word(i).startswith(LAM):
+        return None
+    num = read_number(toks, i)
+    if num is None or num.clitic != len(LAM):
+        return None
+    return SignedNumber(i, num.end, num.clitic, num.value, num)
 
 
 def _glued(toks: Tokens, i: int) -> SignedNumber | None:
