@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import signal
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,9 +119,10 @@ def open_source(path: Path, encoding: str = "utf-8", max_bytes: int = MAX_BYTES)
     try:
         if path.is_symlink() and not path.exists():
             raise DocError("is a broken link")
-        if not path.is_file():
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
             raise DocError("is not a regular file")  # a FIFO or a device would block or never end
-        size = path.stat().st_size
+        size = st.st_size
         if size > max_bytes:
             raise DocError(
                 f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes // (1024 * 1024)} MB: raise it with --max-mb)"
