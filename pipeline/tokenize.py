@@ -83,6 +83,7 @@ def arabic_nlp() -> Language:
     return nlp
 
 
+MAX_STRINGS = 100_000  # strings spaCy may hold before the tokenizer is made anew
 CHUNK = 100_000  # characters per tokenizer call: spaCy refuses texts over 1M
 # spaCy strips affixes one at a time, each search scanning the rest of the
 # word, so a long run without spaces costs its length squared (16,000 `%`
@@ -188,13 +189,15 @@ def spacy_tokenize(text: str) -> tuple[list[str], list[int]]:
     starts: list[int] = []
     for offset, piece in _chunks(text):
         # Reading the token table as an array avoids building a Token object per token.
-        # In a memory zone, the strings spaCy interns for these tokens are freed
-        # afterwards: its vocabulary does not grow with the archive's.
-        with nlp.memory_zone():
-            table = nlp.make_doc(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        table = nlp.make_doc(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
         for idx, length, space in table:
             if space:
                 continue
             words.append(piece[idx : idx + length])
             starts.append(offset + idx)
+    if len(nlp.vocab.strings) > MAX_STRINGS:
+        # spaCy keeps every string it meets, and an archive's vocabulary is endless:
+        # past a bound, a new tokenizer starts afresh. (A memory zone frees them too,
+        # but it turns off spaCy's cache of tokenised words: 40 times slower here.)
+        arabic_nlp.cache_clear()
     return words, starts
