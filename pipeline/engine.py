@@ -19,7 +19,7 @@ from .rules.amounts import MONEY_START, PERCENT_START, amounts_at, scan_doc_curr
 from .rules.base import Candidate
 from .rules.dates import DATE_RULES, find_dates
 from .segments import SEGMENT, Piece, pieces
-from .tokenize import tokenize
+from .tokenize import spacy_tokenize, tokenize
 from .tokens import Tokens
 
 # Roles that can start a mention: exactly what the rule tables say can start a
@@ -123,7 +123,7 @@ def warm_up() -> None:
     the run. For programs (the command line, workers), not for library users."""
     _seeds()
     _currency_name_seeds()
-    tokenize("تهيئة 2024")
+    spacy_tokenize("تهيئة 2024،")  # spaCy imported and its tokenizer built
     gc.freeze()
 
 
