@@ -13,7 +13,7 @@ from .lexicon import lexicon
 from .masking import masked_spans, overlaps
 from .normalize import Normalised, normalise
 from .particles import ARTICLE
-from .prefilter import BARRIER, LEFT, RIGHT, Seeds, build_seeds, windows
+from .prefilter import BARRIER, LEFT, RIGHT, Seeds, build_seeds, scan, windows
 from .records import Mention
 from .rules.amounts import MONEY_START, PERCENT_START, amounts_at, scan_doc_currencies
 from .rules.base import Candidate
@@ -150,9 +150,12 @@ def _window_tokens(norm: Normalised, spans: list[tuple[int, int]], raw: str) -> 
     return Tokens(words, starts, lexicon(), lambda a, b: raw[slice(*norm.raw_span(a, b))])
 
 
-def _doc_currencies(norm: Normalised, raw: str, seen: dict[str, set[str]]) -> None:
-    """Add what the text says about which currency a shared name means."""
-    spans = windows(norm.text, _currency_name_seeds().positions(norm.text))
+def _doc_currencies(norm: Normalised, raw: str, seen: dict[str, set[str]], positions: list[int] | None = None) -> None:
+    """Add what the text says about which currency a shared name means (`positions`:
+    where its currency names are, when already known)."""
+    if positions is None:
+        positions = _currency_name_seeds().positions(norm.text)
+    spans = windows(norm.text, positions)
     if spans:
         scan_doc_currencies(_window_tokens(norm, spans, raw), seen)
 
@@ -225,13 +228,16 @@ def extract_piece(
     norm = normalise(text)
     if clock:
         clock.lap("normalise")
-    if currencies is None:
+    if currencies is None:  # one scan of the words finds seeds and currency names
+        positions, names = scan(norm.text, _seeds(), _currency_name_seeds())
         seen: dict[str, set[str]] = {}
-        _doc_currencies(norm, text, seen)
+        _doc_currencies(norm, text, seen, names)
         currencies = _settle(seen)
         if clock:
             clock.lap("currencies")
-    spans = windows(norm.text, _seeds().positions(norm.text))
+    else:
+        positions = _seeds().positions(norm.text)
+    spans = windows(norm.text, positions)
     if clock:
         clock.lap("prefilter")
     if not spans:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .particles import ALEF, LAM, PROCLITICS
 
@@ -47,13 +48,30 @@ class Seeds:
 
     def positions(self, text: str) -> list[int]:
         """Start offsets of every seed in `text`, sorted."""
-        found = [m.start() for m in self.chars.finditer(text)]
-        words = self.words
-        found.extend(m.start() for m in _WORD.finditer(text) if m.group() in words)
-        if self.latin:
-            found.extend(m.start() for m in _LATIN.finditer(text) if m.group() in self.latin)
-        found.sort()
-        return found
+        return scan(text, self)[0]
+
+
+def scan(text: str, *vocabularies: Seeds) -> list[list[int]]:
+    """The seed positions of several vocabularies, in one pass over the text's words."""
+    found = [[m.start() for m in v.chars.finditer(text)] for v in vocabularies]
+    sets = [v.words for v in vocabularies]
+    union = _union(tuple(sets))
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w in union:
+            for k, words in enumerate(sets):
+                if w in words:
+                    found[k].append(m.start())
+    for k, v in enumerate(vocabularies):
+        if v.latin:
+            found[k].extend(m.start() for m in _LATIN.finditer(text) if m.group() in v.latin)
+        found[k].sort()
+    return found
+
+
+@lru_cache(maxsize=8)
+def _union(sets: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset().union(*sets)
 
 
 def spellings(first_word: str) -> Iterable[str]:
