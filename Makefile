@@ -32,7 +32,7 @@ bench: setup
 	$(PY) -m pipeline.bench
 
 # A long grammar-aware fuzz (tests/test_fuzz.py): failing inputs go to fuzz-failures.txt, and the target
-# fails when there are any. FUZZ_EXAMPLES=N sets the length (200000 takes hours on one core).
+# fails when there are any. FUZZ_EXAMPLES=N sets the length (the default 200000 takes about half an hour).
 FUZZ_EXAMPLES ?= 200000
 fuzz: setup
 	rm -f fuzz-failures.txt
