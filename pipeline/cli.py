@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .corpus import GOLD_FILE, MAX_MB, DocError, check_encoding, detect_encoding, discover, parse_date, read_text
@@ -36,27 +37,24 @@ from .thresholds import below_threshold
 from .wording import plural, shown
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+T = TypeVar("T")
 
 
-def _date_arg(value: str) -> dt.date:
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type from a parser that raises ValueError: its message is the error shown."""
+
+    def arg(value: str) -> T:
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+
+    return arg
 
 
-def _encoding_arg(value: str) -> str:
-    try:
-        return check_encoding(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-
-
-def _formats_arg(value: str) -> tuple[str, ...]:
-    try:
-        return parse_formats(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+_date_arg = _checked(parse_date)
+_encoding_arg = _checked(check_encoding)
+_formats_arg = _checked(parse_formats)
 
 
 def _positive(value: str) -> int:
