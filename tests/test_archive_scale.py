@@ -197,4 +197,5 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
         text = generate("news", int(mb * 1e6 / 1.8), ROOT / "corpus").replace("\n", " ")
         (corpus / "one.txt").write_text(text, encoding="utf-8")
         sizes[mb] = _peak_rss_mb(corpus, tmp_path / f"out{mb}")
+    print(f"peak RSS by input size (MB): {sizes}")
     assert sizes[12] < sizes[1] + 60, sizes  # 11 MB more input, tens of thousands more mentions
