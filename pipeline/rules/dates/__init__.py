@@ -15,7 +15,7 @@ from ..base import Candidate
 from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .points import _point_cand, point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
-from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _this_period
+from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _relative_season, _this_period
 
 __all__ = ["DATE_RULES", "find_dates", "point"]
 
@@ -61,6 +61,7 @@ DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None]
     (_modifier, frozenset({"period_modifier"})),
     (_this_period, frozenset({"relative_pre_modifier"})),
     (_season_of_year, frozenset({"season"})),
+    (_relative_season, frozenset({"relative_season", "relative_pre_modifier"})),
 ]
 
 

@@ -50,6 +50,8 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     nxt = rd.end
     if toks.find(nxt, "anaphor", "ord_ordinal", "ord_compound_unit") is not None:
         return None  # اليوم نفسه, اليوم الأول
+    if toks.find(at, "noun_homograph") is not None and toks.find(nxt, "noun_homograph_complement") is not None:
+        return None  # بكرة خيط, عن بكرة أبيهم: the noun 'reel'
     if toks.definite_word(nxt) and toks.find(nxt, "weekday", "month", "relative_modifier") is None:
         if toks.word(nxt).endswith(NISBA_ENDING) or toks.find(nxt, "blocks_relative_day", clitic=False) is not None:
             return None  # اليوم الوطني (an adjective), أمس الحاجة (a superlative)
@@ -81,10 +83,12 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
             return None
         n = int(rel[0])
         norm = None
-        if ref is not None:  # نوفمبر الماضي, شوال المقبل
-            norm = (
-                last_or_next_month(ref, mo[0], n) if mo[1] == "gregorian" else last_or_next_hijri_month(ref, mo[0], n)
-            )
+        if ref is not None and mo[1] == "gregorian":  # نوفمبر الماضي; نوفمبر بعد المقبل a year further
+            norm = last_or_next_month(ref, mo[0], n)
+            if abs(n) > 1:
+                norm = Point(int(norm[:4]) + n - (1 if n > 0 else -1), mo[0]).fmt()
+        elif ref is not None and abs(n) == 1:  # شوال المقبل
+            norm = last_or_next_hijri_month(ref, mo[0], n)
         cal: Literal["gregorian", "hijri"] = "hijri" if mo[1] == "hijri" else "gregorian"
         value = DateValue(calendar=cal, granularity="month", start=DatePoint(month=mo[0]), relative=True)
         return Candidate("date", i, rel[1], noun.clitic if noun else mo[3], norm, value, "relative_month")
@@ -105,10 +109,11 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         norm = None
         if ref is not None and n != 0:
             delta = (weekday - ref.isoweekday()) % 7
+            further = 7 * (abs(n) - 1)  # الخميس بعد المقبل: a week further
             if n > 0:
-                day = ref + dt.timedelta(days=delta or 7)
+                day = ref + dt.timedelta(days=(delta or 7) + further)
             else:
-                day = ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7 or 7)
+                day = ref - dt.timedelta(days=((ref.isoweekday() - weekday) % 7 or 7) + further)
             norm = day.isoformat()
         return Candidate("date", i, rel[1], clitic, norm, _rel_value("day", weekday), "relative_weekday")
     if noun is None and toks.find(k, "ambiguous_weekday") is not None and toks.find(i - 1, "day_part") is None:
@@ -232,3 +237,44 @@ def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         norm = {"year": str(ref.year), "month": Point(ref.year, ref.month).fmt(), "week": week_range(ref)}[unit]
     gran: Granularity = "year" if unit == "year" else "month" if unit == "month" else "week"
     return Candidate("date", i, noun.end, pre.clitic, norm, _rel_value(gran), "this_period")
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def _season_year(ref: dt.date, season: str, n: int) -> int:
+    """The year of a relative season: a season belongs to the year in which it
+    begins (a winter to its December). This one is in progress or R's year's
+    (n = 0), the next not yet begun at R (n > 0), the last already ended (n < 0)."""
+    start = _SEASON_START[season]
+    if n == 0:
+        return ref.year - 1 if start == 12 and ref.month < 3 else ref.year
+    if n > 0:
+        y = ref.year if ref < dt.date(ref.year, start, 1) else ref.year + 1
+        return y + n - 1
+    y = ref.year
+    while dt.date(y + (start + 3 > 12), (start + 2) % 12 + 1, 1) > ref:  # the day after the season ends
+        y -= 1
+    return y + n + 1
+
+
+def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`هذا الصيف`, `الصيف الماضي`, `الربيع المقبل`, `الشتاء الجاي`: a year, the season in `value`."""
+    pre = toks.find(i, "relative_pre_modifier")
+    at = pre.end if pre is not None else i
+    season = toks.find(at, "relative_season", clitic=pre is None)
+    if season is None:
+        return None
+    end, n = season.end, 0
+    rel = _arg(toks, end, "relative_modifier", clitic=False)
+    if pre is not None:
+        if rel is not None or toks.find(end, "anaphor") is not None:
+            return None  # هذا الصيف الماضي, ذلك الصيف: not this one
+    elif rel is None:
+        return None
+    else:
+        n, end = int(rel[0]), rel[1]
+    norm = str(_season_year(ref, str(season.entry.value), n)) if ref is not None else None
+    value = DateValue(granularity="year", relative=True, season=str(season.entry.value))  # type: ignore[arg-type]
+    clitic = pre.clitic if pre is not None else season.clitic
+    return Candidate("date", i, end, clitic, norm, value, "relative_season")
