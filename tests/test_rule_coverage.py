@@ -44,6 +44,7 @@ EXPECTED_RULES = frozenset(
         "relative_day", "relative_month", "relative_weekday", "bare_weekday", "relative_period",
         "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
         "days_pair", "decades", "part_of_century", "part_of_decade", "months_of_year", "current_period",
+        "relative_season",
         # money and percentages
         "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
         "glued_sign", "glued_sign_range",

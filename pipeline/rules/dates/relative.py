@@ -17,7 +17,7 @@ from ...calendars import (
     week_range,
 )
 from ...numbers import read_number
-from ...particles import CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_ENDING, TANWEEN_FATH, WAW
+from ...particles import ARTICLE, BA, CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_ENDING, TANWEEN_FATH, WAW
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate
@@ -41,8 +41,13 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     head = toks.find(i, "day_noun")
     at = head.end if head is not None and head.entry.value == "one" else i  # يوم غد
     rd = toks.find(at, "relative_day", clitic=at == i)
-    if rd is None or toks.words[i][: rd.clitic] not in CONJUNCTIONS:
-        return None  # لامس (touched) is not ل + أمس
+    if rd is None:
+        return None
+    proclitic = toks.words[i][: rd.clitic]
+    if proclitic not in CONJUNCTIONS and not (
+        proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE)
+    ):
+        return None  # لامس (touched) is not ل + أمس; بالأمس is
     if at != i:
         rd = replace(rd, clitic=head.clitic)  # type: ignore[union-attr]
     if toks.find(i - 1, "relative_pre_modifier", "anaphor") is not None:
