@@ -6,7 +6,6 @@ import calendar
 import hashlib
 import itertools
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,15 +15,7 @@ from pydantic import ValidationError
 
 from .corpus import GOLD_FILE, META_FILE
 from .lexicon import CurrencyName, Subunit, lexicon
-from .records import GoldMention
-
-_DATE_POINT = r"(?:[0-9]{4}|XXXX)(?:-[0-9]{2}(?:-[0-9]{2})?)?"
-_NUM = r"-?[0-9]+(?:\.[0-9]*[1-9])?"
-NORMALIZED_FORMS = {
-    "date": re.compile(rf"{_DATE_POINT}(?:/{_DATE_POINT})?"),
-    "money": re.compile(rf"[A-Z]{{3}} {_NUM}(?:/{_NUM})?"),
-    "percent": re.compile(rf"{_NUM}%(?:/{_NUM}%)?"),
-}
+from .records import NORMALIZED_FORMS, GoldMention
 
 
 def _date_ok(point: str) -> bool:
