@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import itertools
 import json
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from babel.numbers import list_currencies
 from pydantic import ValidationError
 
 from .corpus import GOLD_FILE, META_FILE
@@ -42,8 +44,8 @@ def normalized_problem(kind: str, value: str) -> str | None:
         return None
     if kind == "money":
         code, _, amount = value.partition(" ")
-        if code != "XXX" and code not in _known_codes():
-            return f"{code} is not a currency code this project knows (lexicons/currency_*.tsv)"
+        if code not in iso_4217_codes():
+            return f"{code} is not an ISO 4217 currency code"
         nums = amount.split("/")
     else:
         nums = [n.rstrip("%") for n in value.split("/")]
@@ -52,7 +54,15 @@ def normalized_problem(kind: str, value: str) -> str | None:
     return None
 
 
-def _known_codes() -> set[str]:
+@functools.cache
+def iso_4217_codes() -> frozenset[str]:
+    """The ISO 4217 codes, current and historical, as CLDR lists them (through babel): gold may name a currency
+    the lexicon does not know yet (`BRL 5`), and `XXX` (no currency) is one of them."""
+    return frozenset(list_currencies())
+
+
+def lexicon_codes() -> set[str]:
+    """Every currency code the lexicon can produce."""
     lex = lexicon()
     codes = set(lex.qualifiers.values())
     for e in lex.entries():
