@@ -111,7 +111,8 @@ def load_gold(path: Path) -> tuple[list[tuple[int, GoldMention]], list[GoldProbl
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(map(str, err["loc"]))
-            problems.append(GoldProblem(n, f"{where}: {err['msg']}" if where else str(err["msg"])))
+            msg = str(err["msg"]).removeprefix("Value error, ")  # a model validator's own sentence
+            problems.append(GoldProblem(n, f"{where}: {msg}" if where else msg))
     return records, problems
 
 
