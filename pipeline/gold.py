@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import itertools
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from babel.numbers import list_currencies
 from pydantic import ValidationError
 
 from .corpus import GOLD_FILE, META_FILE
 from .lexicon import CurrencyName, Subunit, lexicon
-from .records import GoldMention
-
-_DATE_POINT = r"(?:[0-9]{4}|XXXX)(?:-[0-9]{2}(?:-[0-9]{2})?)?"
-_NUM = r"-?[0-9]+(?:\.[0-9]*[1-9])?"
-NORMALIZED_FORMS = {
-    "date": re.compile(rf"{_DATE_POINT}(?:/{_DATE_POINT})?"),
-    "money": re.compile(rf"[A-Z]{{3}} {_NUM}(?:/{_NUM})?"),
-    "percent": re.compile(rf"{_NUM}%(?:/{_NUM}%)?"),
-}
+from .records import NORMALIZED_FORMS, GoldMention
 
 
 def _date_ok(point: str) -> bool:
@@ -51,8 +44,8 @@ def normalized_problem(kind: str, value: str) -> str | None:
         return None
     if kind == "money":
         code, _, amount = value.partition(" ")
-        if code != "XXX" and code not in _known_codes():
-            return f"{code} is not a currency code this project knows (lexicons/currency_*.tsv)"
+        if code not in iso_4217_codes():
+            return f"{code} is not an ISO 4217 currency code"
         nums = amount.split("/")
     else:
         nums = [n.rstrip("%") for n in value.split("/")]
@@ -61,7 +54,15 @@ def normalized_problem(kind: str, value: str) -> str | None:
     return None
 
 
-def _known_codes() -> set[str]:
+@functools.cache
+def iso_4217_codes() -> frozenset[str]:
+    """The ISO 4217 codes, current and historical, as CLDR lists them (through babel): gold may name a currency
+    the lexicon does not know yet (`BRL 5`), and `XXX` (no currency) is one of them."""
+    return frozenset(list_currencies())
+
+
+def lexicon_codes() -> set[str]:
+    """Every currency code the lexicon can produce."""
     lex = lexicon()
     codes = set(lex.qualifiers.values())
     for e in lex.entries():
@@ -110,7 +111,8 @@ def load_gold(path: Path) -> tuple[list[tuple[int, GoldMention]], list[GoldProbl
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(map(str, err["loc"]))
-            problems.append(GoldProblem(n, f"{where}: {err['msg']}" if where else str(err["msg"])))
+            msg = str(err["msg"]).removeprefix("Value error, ")  # a model validator's own sentence
+            problems.append(GoldProblem(n, f"{where}: {msg}" if where else msg))
     return records, problems
 
 

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .corpus import GOLD_FILE, META_FILE, DocError, discover, read_meta, read_text, write_atomic
 from .engine import extract
 from .gold import check_gold, load_gold, record_ids, record_key
@@ -282,7 +284,11 @@ def add(gold: GoldFile, doc: str, text: str, occurrence: int, kind: Kind, normal
     if raw is None:
         raise GoldEditError(f"unknown document {doc!r} in {gold.folder}")
     pos = _locate(raw, doc, text, occurrence)
-    record = GoldMention(doc=doc, kind=kind, start=pos, end=pos + len(text), text=text, normalized=normalized)
+    try:
+        record = GoldMention(doc=doc, kind=kind, start=pos, end=pos + len(text), text=text, normalized=normalized)
+    except ValidationError as exc:  # a malformed `normalized`: the user's input, not a bug
+        why = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise GoldEditError(f"the change would make {gold.path} invalid: {why}") from None
     _no_clash(gold, record)
     gold.records.append(record)
     return record

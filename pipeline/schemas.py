@@ -18,13 +18,20 @@ from typing import Any
 from .records import GoldMention, Mention
 
 DEFAULT_FOLDER = Path("schemas")
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Each schema names itself: the package name under the reserved `.invalid` domain (the project has no web home).
+ID_BASE = "https://arabic-mentions.invalid/schemas/"
+
+
+def _stamped(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DIALECT, "$id": ID_BASE + name, **schema}
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """File name -> JSON Schema, one per record model."""
+    """File name -> JSON Schema (draft 2020-12), one per record model."""
     return {
-        "mention.schema.json": Mention.model_json_schema(),
-        "gold_mention.schema.json": GoldMention.model_json_schema(),
+        "mention.schema.json": _stamped("mention.schema.json", Mention.model_json_schema()),
+        "gold_mention.schema.json": _stamped("gold_mention.schema.json", GoldMention.model_json_schema()),
     }
 
 

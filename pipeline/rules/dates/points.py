@@ -55,6 +55,7 @@ class Pt:
     weekday: int | None = None
     relative: bool = False
     normalized: str | None = None  # set when the value is not a plain point
+    year_calendar: str | None = None  # رمضان 2025: a Hijri month in a Gregorian year; `calendar` is the year's
 
 
 def _arg(toks: Tokens, i: int, role: str, clitic: bool = True) -> tuple[str, int, int] | None:
@@ -175,6 +176,7 @@ def _with_month(toks: Tokens, i: int, start: int, clitic: int, day: int | None, 
                 "month",
                 rule + "_hijri_in_gregorian",
                 normalized=norm,
+                year_calendar="gregorian",
             )
     if day is not None and not valid_day(year if cal == "gregorian" else None, month, day):
         if cal == "gregorian" or day > 30:
@@ -425,7 +427,7 @@ def _dp(p: Point) -> DatePoint:
 
 
 def _point_norm(p: Pt) -> str | None:
-    if p.normalized is not None or p.relative or p.rule.endswith("_hijri_in_gregorian"):
+    if p.normalized is not None or p.relative or p.year_calendar is not None:
         return p.normalized
     if p.calendar == "hijri":
         return hijri_to_gregorian(p.point)
@@ -438,7 +440,17 @@ def _cand(p: Pt, norm: str | None, value: DateValue, rule: str | None = None) ->
 
 def _point_cand(p: Pt) -> Candidate:
     cal: Literal["gregorian", "hijri"] = "hijri" if p.calendar == "hijri" else "gregorian"
-    value = DateValue(calendar=cal, granularity=p.gran, start=_dp(p.point), weekday=p.weekday, relative=p.relative)
+    year_cal: Literal["gregorian"] | None = None
+    if p.year_calendar is not None:  # رمضان 2025: the value says what was written, a Hijri month
+        cal, year_cal = "hijri", "gregorian"
+    value = DateValue(
+        calendar=cal,
+        year_calendar=year_cal,
+        granularity=p.gran,
+        start=_dp(p.point),
+        weekday=p.weekday,
+        relative=p.relative,
+    )
     return _cand(p, _point_norm(p), value)
 
 
