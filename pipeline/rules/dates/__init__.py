@@ -13,7 +13,8 @@ from collections.abc import Callable
 from ...tokens import Tokens
 from ..base import Candidate
 from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
-from .points import _point_cand, point
+from .common import point_candidate
+from .points import point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _relative_season, _this_period
 
@@ -22,7 +23,7 @@ __all__ = ["DATE_RULES", "find_dates", "point"]
 
 def _point_rule(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     p = point(toks, i)
-    return _point_cand(p) if p is not None else None
+    return point_candidate(p) if p is not None else None
 
 
 def _no_ref(

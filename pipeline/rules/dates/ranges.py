@@ -5,36 +5,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...calendars import (
-    Point,
-    range_str,
-    valid_day,
-)
+from ...calendars import Point, Span, When, bounds, valid_day
 from ...particles import BAYNA, DUAL_ENDINGS, MIN, WAW
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
-from ..base import Candidate, joiner
-from .periods import _century, _decade
-from .points import (
+from ..base import Candidate, date_candidate, joiner
+from .common import (
     YEAR_MAX,
     YEAR_MIN,
     Pt,
-    _bounds,
-    _counted,
-    _day,
-    _dp,
-    _era,
-    _month,
-    _plain_year,
-    _year_part,
-    point,
+    counted,
+    date_point,
+    day_number,
+    era_at,
+    month_name,
+    plain_year,
+    pt_bounds,
+    year_part,
 )
+from .periods import _century, _decade
+from .points import point
 
 
 def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
     """A range whose last end is relative and there is no reference date."""
-    value = DateValue(granularity=b.gran, start=_dp(a.point), end=_dp(b.point), relative=True)
-    return Candidate("date", start, b.end, clitic, None, value, rule)
+    value = DateValue(granularity=b.gran, start=date_point(a.point), end=date_point(b.point), relative=True)
+    return date_candidate(start, b.end, clitic, None, value, rule)
 
 
 YEAR_LAST = 9999  # `normalized` writes four-digit years
@@ -61,9 +57,9 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
     # The first end borrows what it lacks from the second: من 5 إلى 10 مايو 2023.
     pa, pb = a.point, b.point
     if b.relative:
-        if b.normalized is None:
+        if b.when is None:
             return None if b.point.month is None else _null_range(a, b, start, clitic, rule)
-        pb = Point(int(b.normalized[:4]), pb.month, pb.day)  # بين 10 و12 مارس الجاري
+        pb = Point(bounds(b.when).first.year, pb.month, pb.day)  # بين 10 و12 مارس الجاري
         b = replace(b, point=pb)
     if pa.month is None and pa.day is not None:
         pa = Point(pb.year, pb.month, pa.day)
@@ -89,21 +85,39 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
     a = replace(a, point=pa)
     if a.calendar != b.calendar and b.calendar == "hijri":
         a = replace(a, calendar="hijri")
-    gran = b.gran
-    if a.calendar == "hijri":
-        ba, bb = _bounds(a), _bounds(b)
-        norm = f"{ba[0]}/{bb[1]}" if ba and bb else None
+    years = _years_calendar(a, b)
+    if years is None:
+        return None  # من رمضان 1445هـ إلى شوال 2025: one end's years Hijri, the other's Gregorian
+    a, b = years
+    when: When | None
+    if a.calendar == "hijri":  # من رمضان 2024 إلى شوال 2025 too: the Gregorian days the months cover
+        ba, bb = pt_bounds(a), pt_bounds(b)
+        when = Span(ba.first, bb.last) if ba and bb else None
     else:
         if _after(pa, pb):
             return None
-        norm = range_str(pa, pb)
+        when = Span(pa, pb)
     value = DateValue(
-        calendar="hijri" if a.calendar == "hijri" else "gregorian",
-        granularity=gran,
-        start=_dp(pa),
-        end=_dp(b.point),
+        calendar=a.calendar,
+        year_calendar=a.year_calendar,
+        granularity=b.gran,
+        start=date_point(pa),
+        end=date_point(b.point),
     )
-    return Candidate("date", start, b.end, clitic, norm, value, rule)
+    return date_candidate(start, b.end, clitic, when, value, rule)
+
+
+def _years_calendar(a: Pt, b: Pt) -> tuple[Pt, Pt] | None:
+    """The ends with one calendar of years: an end whose year was borrowed takes the other's
+    (`من 1 رمضان إلى 15 شوال 2025`: both Hijri days in a Gregorian year); None when they differ."""
+    if a.year_calendar == b.year_calendar:
+        return a, b
+    if a.calendar == b.calendar == "hijri":
+        if a.year_calendar is None and a.point.year == b.point.year:
+            return replace(a, year_calendar=b.year_calendar), b
+        if b.year_calendar is None and b.point.year == a.point.year:
+            return a, replace(b, year_calendar=a.year_calendar)
+    return None
 
 
 def _range_end(toks: Tokens, i: int) -> Pt | None:
@@ -118,19 +132,19 @@ def _range_end(toks: Tokens, i: int) -> Pt | None:
     p = point(toks, i)
     if p is not None:
         return p
-    y = _plain_year(toks, i, YEAR_MIN, YEAR_MAX)
+    y = plain_year(toks, i, YEAR_MIN, YEAR_MAX)
     if y is not None and len(toks.words[i]) == 4:
-        era = _era(toks, i + 1)
-        if era is not None and era[0] != "bc":
-            return Pt(i, era[1], 0, Point(y), era[0], "year", "year_era")
+        era = era_at(toks, i + 1)
+        if era is not None and era.calendar != "bc":
+            return Pt(i, era.end, 0, Point(y), era.calendar, "year", "year_era")
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year")
-    y = _plain_year(toks, i, 100, 999)
+    y = plain_year(toks, i, 100, 999)
     if y is not None:  # 646–705 م: a short year, if the range's last end carries an era
         return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year_short")
-    mo = _month(toks, i)
+    mo = month_name(toks, i)
     if mo is not None:
-        return Pt(i, mo[2], mo[3], Point(None, mo[0]), mo[1], "month", "range_month")
-    d = _day(toks, i)
+        return Pt(i, mo.end, mo.clitic, Point(None, mo.number), mo.calendar, "month", "range_month")
+    d = day_number(toks, i)
     if d is not None:
         return Pt(i, i + 1, 0, Point(None, None, d), "gregorian", "day", "range_day")
     return None
@@ -138,7 +152,7 @@ def _range_end(toks: Tokens, i: int) -> Pt | None:
 
 def _counts(toks: Tokens, b: Pt) -> bool:
     """Two bare numbers that count what follows them: `بين 1500 و1800 مقاتل`."""
-    return b.rule in ("range_year", "range_year_short") and _counted(toks, b.end)
+    return b.rule in ("range_year", "range_year_short") and counted(toks, b.end)
 
 
 def _compatible(a: Pt, b: Pt) -> bool:
@@ -231,14 +245,14 @@ def _years_pair(toks: Tokens, i: int) -> Candidate | None:
     noun = toks.find(i, "year_noun")
     if noun is None:
         return None
-    a = _plain_year(toks, noun.end, YEAR_MIN, YEAR_MAX)
+    a = plain_year(toks, noun.end, YEAR_MIN, YEAR_MAX)
     if a is None or toks.word(noun.end + 1) != WAW:
         return None
-    b = _plain_year(toks, noun.end + 2, YEAR_MIN, YEAR_MAX)
+    b = plain_year(toks, noun.end + 2, YEAR_MIN, YEAR_MAX)
     if b is None or b <= a or not toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS):
         return None
     value = DateValue(granularity="year", start=DatePoint(year=a), end=DatePoint(year=b))
-    return Candidate("date", i, noun.end + 3, noun.clitic, f"{a:04d}/{b:04d}", value, "years_pair")
+    return date_candidate(i, noun.end + 3, noun.clitic, Span.years(a, b), value, "years_pair")
 
 
 def _days_pair(toks: Tokens, i: int) -> Candidate | None:
@@ -246,7 +260,7 @@ def _days_pair(toks: Tokens, i: int) -> Candidate | None:
     noun = toks.find(i, "day_noun")
     k = noun.end if noun is not None and toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS) else i
     clitic = noun.clitic if k != i and noun is not None else 0
-    d = _day(toks, k)
+    d = day_number(toks, k)
     if d is None:
         return None
     j = joiner(toks, k + 1)
@@ -266,19 +280,19 @@ def _months_pair(toks: Tokens, i: int) -> Candidate | None:
     noun = toks.find(i, "month_noun")
     if noun is None or not toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS):
         return None
-    a = _month(toks, noun.end)
+    a = month_name(toks, noun.end)
     if a is None:
         return None
-    j = joiner(toks, a[2])
+    j = joiner(toks, a.end)
     if j is None:
         return None
-    b = _month(toks, j)
-    if b is None or (j == a[2] and b[3] != 1) or b[1] != a[1]:
+    b = month_name(toks, j)
+    if b is None or (j == a.end and b.clitic != 1) or b.calendar != a.calendar:
         return None
-    yp = _year_part(toks, b[2])
-    year, end = (yp[0], yp[2]) if yp is not None and yp[1] != "bc" else (None, b[2])
+    yp = year_part(toks, b.end)
+    year, end = (yp.year, yp.end) if yp is not None and yp.era != "bc" else (None, b.end)
     pa, pb = (
-        Pt(noun.end, a[2], 0, Point(year, a[0]), a[1], "month", "range_month"),
-        Pt(j, end, 0, Point(year, b[0]), b[1], "month", "range_month"),
+        Pt(noun.end, a.end, 0, Point(year, a.number), a.calendar, "month", "range_month"),
+        Pt(j, end, 0, Point(year, b.number), b.calendar, "month", "range_month"),
     )
     return _range_cand(pa, pb, i, noun.clitic, "months_pair")
