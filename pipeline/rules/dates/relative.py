@@ -226,8 +226,8 @@ def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     unit = noun.entry.text_value
     when: When | None = None
     if ref is not None:
-        current: dict[str, When] = {"year": Point(ref.year), "month": Point(ref.year, ref.month), "week": week_range(ref)}
-        when = current[unit]
+        this: dict[str, When] = {"year": Point(ref.year), "month": Point(ref.year, ref.month), "week": week_range(ref)}
+        when = this[unit]
     gran: Granularity = "year" if unit == "year" else "month" if unit == "month" else "week"
     return date_candidate(i, noun.end, pre.clitic, when, rel_value(gran), "this_period")
 
