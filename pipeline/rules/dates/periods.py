@@ -12,6 +12,7 @@ from ...particles import ARTICLE, MIN
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate, Ordinal, date_candidate, joiner, ordinal
+from ..registry import date_rule
 from .common import (
     YEAR_MAX,
     YEAR_MIN,
@@ -47,6 +48,7 @@ def _century_value(first: int, last: int) -> DateValue:
     return DateValue(granularity="century", start=DatePoint(year=(first - 1) * 100 + 1), end=DatePoint(year=last * 100))
 
 
+@date_rule("century", starts={"century_noun"}, labels=("century", "centuries", "relative_century"))
 def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`القرن التاسع عشر`, `القرن 19`, `القرنين السادس عشر والسابع عشر`, `القرن الماضي`."""
     noun = toks.find(i, "century_noun")
@@ -88,6 +90,12 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return None
 
 
+@date_rule(
+    "decade",
+    starts={"decade_noun", "decade_word"},
+    labels=("decade", "decades", "decade_century"),
+    prefixes=("decade_noun_",),
+)
 def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الثمانينيات`, `عقد الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`,
     `الستينيات والسبعينيات` (two decades, one range)."""
@@ -161,6 +169,7 @@ def _year_of_part(toks: Tokens, k: int, ref: dt.date | None) -> tuple[int | None
     return None
 
 
+@date_rule("months_of_year", starts={"months_count_noun"})
 def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأشهر التسعة الأولى من 2023` → `2023-01/2023-09`; `الأشهر الثلاثة الأخيرة من العام
     الماضي` → the last three months of that year."""
@@ -192,6 +201,11 @@ def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return date_candidate(i, end, noun.clitic, Span(lo, hi), value, "months_of_year")
 
 
+@date_rule(
+    "part",
+    starts={"part_noun", "part_noun_dual"},
+    labels=("part_of_year", "part_relative", "part_of_century", "part_of_decade"),
+)
 def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الربع الثالث من 2024`, `النصف الأول من عام 2021`, `الربع الأول` (relative),
     `الربعين الثالث والرابع من 2023` (two parts, one range)."""
@@ -274,6 +288,13 @@ def _current_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return date_candidate(i, period.end, 0, when, rel_value("year" if year else "month"), "current_period")
 
 
+# Its own labels are the inner readings only it makes: a bare month, a bare year, the current period.
+@date_rule(
+    "modifier",
+    starts={"period_modifier"},
+    labels=("month", "marked_year", "current_period"),
+    prefixes=("modifier_",),
+)
 def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`منتصف مارس 2024`, `أواخر 2019`, `مطلع العام 2020`, `نهاية العام المقبل`."""
     mod = toks.find(i, "period_modifier")
@@ -311,6 +332,7 @@ def _marked_year(toks: Tokens, k: int) -> Candidate | None:
     return date_candidate(k, k + 1, 0, Point(y), DateValue(granularity="year", start=DatePoint(year=y)), "marked_year")
 
 
+@date_rule("season_of_year", starts={"season"})
 def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`صيف 2006`, `شتاء العام الماضي`: the year's value, the season in `value`."""
     season = toks.find(i, "season")
@@ -330,7 +352,8 @@ def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
 _SEASON = re.compile(r"([0-9]{4})/([0-9]{4})")
 
 
-def _season(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("season", starts={"digit", "fiscal_noun", "year_noun"}, labels=("season_years",), families=("fiscal_",))
+def _season(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`2022/2023`, `موسم 2022/2023`, `العام المالي 2026/2027`: two consecutive years."""
     k, clitic, rule = i, 0, "season_years"
     head = toks.find(i, "fiscal_noun", "year_noun")

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,7 +13,8 @@ from ...calendars import Point, add_months, last_or_next_month, valid_day
 from ...particles import ARTICLE, COMMAS, MIN
 from ...records import Granularity
 from ...tokens import Tokens
-from ..base import ordinal
+from ..base import Candidate, ordinal
+from ..registry import date_rule
 from .common import (
     YEAR_MAX,
     YEAR_MIN,
@@ -22,6 +24,7 @@ from .common import (
     era_at,
     month_name,
     plain_year,
+    point_candidate,
     shift_at,
     year_part,
     year_value,
@@ -265,3 +268,24 @@ def _point(toks: Tokens, i: int) -> Pt | None:
         if p is not None and (best is None or p.end > best.end):
             best = p
     return best
+
+
+_ORDINAL = frozenset({"ord_ordinal", "ord_compound_unit", "ord_ten"})
+# What can start a date point (and a range end).
+POINT_START = frozenset(
+    {"digit", "article", "month", "hmonth", "month_noun", "day_noun", "weekday", "year_noun", *_ORDINAL}
+)
+
+
+@date_rule(
+    "point",
+    starts=POINT_START,
+    labels=("day_month", "ordinal_day_month", "month_noun", "month_year", "paired_month", "bare_month",
+            "numeric_date", "year_noun", "year_era", "prep_year", "paren_year"),
+    prefixes=("weekday_", "day_noun_"),
+    suffixes=("_hijri_in_gregorian", "_relative"),
+)  # fmt: skip
+def point_rule(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """The longest date point at token i, as a mention."""
+    p = point(toks, i)
+    return point_candidate(p) if p is not None else None

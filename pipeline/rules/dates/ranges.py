@@ -3,6 +3,7 @@ years, months and days under a dual noun."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from ...calendars import Point, Span, When, bounds, valid_day
@@ -10,6 +11,7 @@ from ...particles import BAYNA, DUAL_ENDINGS, MIN, WAW
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate, joiner
+from ..registry import date_rule
 from .common import (
     YEAR_MAX,
     YEAR_MIN,
@@ -24,7 +26,7 @@ from .common import (
     year_part,
 )
 from .periods import _century, _decade
-from .points import point
+from .points import POINT_START, point
 
 
 def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
@@ -174,7 +176,8 @@ def _compatible(a: Pt, b: Pt) -> bool:
     return True
 
 
-def _from_to(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("range_from_to", starts={"range_open"})
+def _from_to(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`من 1979 إلى 1989`, `من 5 إلى 10 مايو 2023`."""
     opener = toks.find(i, "range_open")
     if opener is None or toks.words[i][opener.clitic :] != MIN:
@@ -191,7 +194,8 @@ def _from_to(toks: Tokens, i: int) -> Candidate | None:
     return _range_cand(a, b, i, opener.clitic, "range_from_to")
 
 
-def _between(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("range_between", starts={"range_open"}, prefixes=("range_between_",))
+def _between(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`بين عامي 2005 و2010`, `بين 1830 و1962`."""
     w = toks.word(i)
     if w == BAYNA:
@@ -227,7 +231,8 @@ def _glued_end(toks: Tokens, i: int) -> Pt | None:
     return p if p is not None and p.clitic == 1 else None
 
 
-def _dash(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("range_dash", starts=POINT_START | {"period_modifier"})
+def _dash(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`1948 - 2016`, `1999-2013`, `5 - 10 مايو 2023`."""
     a = _range_end(toks, i)
     if a is None or a.rule in ("range_month",) or toks.word(a.end) != "-":
@@ -240,7 +245,8 @@ def _dash(toks: Tokens, i: int) -> Candidate | None:
     return _range_cand(a, b, i, a.clitic, "range_dash")
 
 
-def _years_pair(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("years_pair", starts={"year_noun"})
+def _years_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`عامي 2005 و2010` without `بين`."""
     noun = toks.find(i, "year_noun")
     if noun is None:
@@ -255,7 +261,8 @@ def _years_pair(toks: Tokens, i: int) -> Candidate | None:
     return date_candidate(i, noun.end + 3, noun.clitic, Span.years(a, b), value, "years_pair")
 
 
-def _days_pair(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("days_pair", starts={"digit", "day_noun"})
+def _days_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`يومي 3 و4 أبريل 2024`, `في 3 و4 أبريل`: two days of one month, one range."""
     noun = toks.find(i, "day_noun")
     k = noun.end if noun is not None and toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS) else i
@@ -275,7 +282,8 @@ def _days_pair(toks: Tokens, i: int) -> Candidate | None:
     return _range_cand(a, b, i, clitic, "days_pair")
 
 
-def _months_pair(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("months_pair", starts={"month_noun"})
+def _months_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`شهري يوليو وأغسطس 2024`: two months under a dual noun, one range."""
     noun = toks.find(i, "month_noun")
     if noun is None or not toks.words[i][noun.clitic :].endswith(DUAL_ENDINGS):

@@ -21,10 +21,12 @@ from ...particles import ARTICLE, BA, CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_EN
 from ...records import DatePoint, DateValue, Granularity, Season
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
+from ..registry import date_rule
 from .common import YEAR_MAX, YEAR_MIN, month_name, plain_year, point_candidate, rel_value, season_name, shift_at
 from .points import weekday_date
 
 
+@date_rule("relative_day", starts={"relative_day", "day_noun"}, prefixes=("relative_day_",))
 def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`اليوم`, `أمس`, `غدا`, `اليوم الجمعة`, `اليوم الأربعاء 14 يونيو 2023`."""
     head = toks.find(i, "day_noun")
@@ -65,6 +67,11 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     return date_candidate(i, nxt, rd.clitic, when, rel_value("day", weekday), "relative_day")
 
 
+@date_rule(
+    "relative_named",
+    starts={"month", "hmonth", "month_noun", "day_noun", "weekday"},
+    labels=("relative_month", "relative_weekday", "bare_weekday"),
+)
 def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`نوفمبر الماضي`, `شهر يناير الماضي`, `تموز (يوليو) الماضي`, `الخميس المقبل`, `يوم الأحد`."""
     noun = toks.find(i, "month_noun")
@@ -115,6 +122,7 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return date_candidate(i, wd.end, clitic, None, rel_value("day", weekday), "bare_weekday")
 
 
+@date_rule("relative_period", starts={"relative_period_noun"}, labels=("relative_period", "relative_period_year"))
 def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأسبوع الماضي`, `الشهر المقبل`, `العام الماضي`, `العام المقبل 2026`."""
     noun = toks.find(i, "relative_period_noun")
@@ -154,6 +162,7 @@ def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
     return date_candidate(i, end, noun.clitic, when, rel_value(gran), "relative_period")
 
 
+@date_rule("ago_later", starts={"ago_prep"})
 def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
     prep = toks.find(i, "ago_prep")
@@ -213,6 +222,7 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return date_candidate(i, end, prep.clitic, when, rel_value(gran_out), "ago_later")
 
 
+@date_rule("this_period", starts={"relative_pre_modifier"})
 def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا العام`, `هذه السنة`, `هذا الشهر`: the current period."""
     pre = toks.find(i, "relative_pre_modifier")
@@ -251,6 +261,7 @@ def _season_year(ref: dt.date, season: Season, n: int) -> int:
     return y + n + 1
 
 
+@date_rule("relative_season", starts={"relative_season", "relative_pre_modifier"})
 def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا الصيف`, `الصيف الماضي`, `الربيع المقبل`, `الشتاء الجاي`: a year, the season in `value`."""
     pre = toks.find(i, "relative_pre_modifier")
