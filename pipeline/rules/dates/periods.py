@@ -93,19 +93,45 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 @date_rule(
     "decade",
     starts={"decade_noun", "decade_word"},
-    labels=("decade", "decades", "decade_century"),
+    labels=("decade", "decades", "decade_century", "decade_of_century"),
     prefixes=("decade_noun_",),
 )
 def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الثمانينيات`, `عقد الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`,
-    `الستينيات والسبعينيات` (two decades, one range)."""
+    `الستينيات والسبعينيات` (two decades, one range), `العقد الأخير من القرن العشرين`."""
     head = toks.find(i, "decade_noun")
     if head is not None:
+        nth = _decade_of_century(toks, head.end, ref)
+        if nth is not None:
+            return replace(nth, start=i, clitic=head.clitic)
         inner = _one_decade(toks, head.end, ref, pair=True)  # عقد الثمانينيات
         if inner is None or inner.clitic:
             return None
         return replace(inner, start=i, clitic=head.clitic, rule="decade_noun_" + inner.rule)
     return _one_decade(toks, i, ref, pair=True)
+
+
+def _decade_of_century(toks: Tokens, k: int, ref: dt.date | None) -> Candidate | None:
+    """The ordinal and century after a decade noun (`الأخير من القرن العشرين` → `1990/1999`,
+    `الأول من القرن الحادي والعشرين` → `2000/2009`): the n-th ten of the century's hundred years,
+    named like a decade word (the tenth decade of the 20th century is its nineties). The caller
+    sets the start; the century may be relative (`العقد الثالث من القرن الماضي`)."""
+    o = ordinal(toks, k)
+    if o is None or o.clitic != 0 or toks.word(o.end) != MIN:
+        return None
+    n = 10 if o.value == 0 else o.value  # الأخير: the last of ten
+    cent = _century(toks, o.end + 1, ref)
+    if not 1 <= n <= 10 or cent is None or not isinstance(cent.value, DateValue):
+        return None
+    relative = cent.value.relative
+    if relative and cent.when is None:
+        return date_candidate(k, cent.end, 0, None, rel_value("decade"), "decade_of_century")
+    years = _years_of(cent)
+    if years is None or years[1] - years[0] != 99:
+        return None  # القرنين …: two centuries have no n-th decade
+    lo = years[0] - 1 + (n - 1) * 10
+    value = DateValue(granularity="decade", start=DatePoint(year=lo), end=DatePoint(year=lo + 9), relative=relative)
+    return date_candidate(k, cent.end, 0, Span.years(lo, lo + 9), value, "decade_of_century")
 
 
 def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candidate | None:
