@@ -9,10 +9,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from hijridate import Gregorian, Hijri
 
 HIJRI_MIN, HIJRI_MAX = 1343, 1500
+
+TimeUnit = Literal["day", "week", "month", "year", "decade", "century"]
+_TIME_UNITS: dict[str, TimeUnit] = {name: name for name in get_args(TimeUnit)}
+
+
+def time_unit(name: str) -> TimeUnit:
+    """A duration or period unit named in the lexicon (`duration_unit:month`)."""
+    try:
+        return _TIME_UNITS[name]
+    except KeyError:
+        raise ValueError(f"unknown time unit {name!r} in the lexicon") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +79,6 @@ def bounds(when: When) -> Span:
     return when if isinstance(when, Span) else Span(when, when)
 
 
-def range_str(a: Point, b: Point) -> str:
-    return Span(a, b).fmt()
-
-
 def _g(d: dt.date) -> Point:
     return Point(d.year, d.month, d.day)
 
@@ -92,12 +100,6 @@ def hijri_to_gregorian(p: Point) -> When | None:
         return _g(Hijri(p.year, p.month, p.day).to_gregorian())
     except (ValueError, OverflowError):
         return None
-
-
-def hijri_bounds(p: Point) -> Span | None:
-    """First and last Gregorian day a Hijri point covers."""
-    conv = hijri_to_gregorian(p)
-    return bounds(conv) if conv is not None else None
 
 
 def hijri_year_of_month_in(month: int, gyear: int) -> int | None:
@@ -129,7 +131,7 @@ def week_range(d: dt.date) -> Span:
     return Span(_g(monday), _g(monday + dt.timedelta(days=6)))
 
 
-def shift(ref: dt.date, unit: str, n: int) -> Point:
+def shift(ref: dt.date, unit: TimeUnit, n: int) -> Point:
     """The reference date moved by n units, at the unit's granularity."""
     if unit == "day":
         return _g(ref + dt.timedelta(days=n))

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import NamedTuple
 
 from ...calendars import (
     Point,
     Span,
+    TimeUnit,
     When,
     add_months,
     last_or_next_hijri_month,
     last_or_next_month,
     shift,
+    time_unit,
     week_range,
 )
 from ...numbers import read_number
@@ -39,8 +42,8 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
         proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE)
     ):
         return None  # لامس (touched) is not ل + أمس; بالأمس is
-    if at != i:
-        rd = replace(rd, clitic=head.clitic)  # type: ignore[union-attr]
+    if head is not None and at != i:
+        rd = replace(rd, clitic=head.clitic)
     if toks.find(i - 1, "relative_pre_modifier", "anaphor") is not None:
         return None  # هذا اليوم, ذلك اليوم: anaphora
     nxt = rd.end
@@ -162,15 +165,20 @@ def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
     return date_candidate(i, end, noun.clitic, when, rel_value(gran), "relative_period")
 
 
-@date_rule("ago_later", starts={"ago_prep"})
-def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
-    prep = toks.find(i, "ago_prep")
-    if prep is None:
-        return None
-    sign = prep.entry.int_value
-    parts: list[tuple[str, int]] = []
-    k = prep.end
+class Duration(NamedTuple):
+    unit: TimeUnit
+    n: int
+
+
+class Durations(NamedTuple):
+    parts: list[Duration]  # `سنتين وثلاثة أشهر`: two parts, the largest first as written
+    end: int
+
+
+def _durations(toks: Tokens, k: int) -> Durations | None:
+    """Up to three durations joined by `و` at token k (`3 سنوات`, `شهرين`, `سنة وستة أشهر`);
+    None when one is vague (`عقود` with no number)."""
+    parts: list[Duration] = []
     while len(parts) < 3:
         num = read_number(toks, k)
         n, u_at = 1, k
@@ -188,7 +196,7 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             if u_at == k:
                 return None  # بعد عقود: a plural with no number is vague
             name = name[:-1]
-        parts.append((name, n))
+        parts.append(Duration(time_unit(name), n))
         k = unit.end
         if toks.word(k) == WAW or (
             toks.word(k).startswith(WAW) and toks.find(k, "duration_unit") is None and read_number(toks, k) is not None
@@ -199,27 +207,42 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             k = nxt
             continue
         break
-    if not parts:
+    return Durations(parts, k)
+
+
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100}
+
+
+def _moved(ref: dt.date, sign: int, parts: list[Duration]) -> When:
+    """R moved by the durations, at the last one's granularity (weeks give a day)."""
+    d = ref
+    for unit, n in parts:
+        if unit in ("day", "week"):
+            d = d + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        elif unit == "month":
+            y, m = add_months(d, sign * n)
+            d = d.replace(year=y, month=m, day=min(d.day, 28))
+        else:
+            d = d.replace(year=d.year + sign * n * _YEARS_IN[unit], day=min(d.day, 28))
+    last = parts[-1].unit
+    return shift(d, "day" if last == "week" else last, 0)
+
+
+@date_rule("ago_later", starts={"ago_prep"})
+def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
+    prep = toks.find(i, "ago_prep")
+    if prep is None:
         return None
-    end = k
-    if toks.find(end, "event_prep", clitic=False) is not None:
+    read = _durations(toks, prep.end)
+    if read is None or not read.parts:
+        return None
+    if toks.find(read.end, "event_prep", clitic=False) is not None:
         return None  # counted from an event, not from the document's date
-    when: When | None = None
-    if ref is not None:
-        d = ref
-        gran = parts[-1][0]
-        for unit_name, n in parts:
-            if unit_name in ("day", "week"):
-                d = d + dt.timedelta(days=sign * n * (7 if unit_name == "week" else 1))
-            elif unit_name == "month":
-                y, m = add_months(d, sign * n)
-                d = d.replace(year=y, month=m, day=min(d.day, 28))
-            elif unit_name in ("year", "decade", "century"):
-                years = {"year": 1, "decade": 10, "century": 100}[unit_name]
-                d = d.replace(year=d.year + sign * n * years, day=min(d.day, 28))
-        when = shift(d, "day" if gran == "week" else gran, 0)
-    gran_out: Granularity = "day" if parts[-1][0] in ("day", "week") else "month" if parts[-1][0] == "month" else "year"
-    return date_candidate(i, end, prep.clitic, when, rel_value(gran_out), "ago_later")
+    when = _moved(ref, prep.entry.int_value, read.parts) if ref is not None else None
+    last = read.parts[-1].unit
+    gran: Granularity = "day" if last in ("day", "week") else "month" if last == "month" else "year"
+    return date_candidate(i, read.end, prep.clitic, when, rel_value(gran), "ago_later")
 
 
 @date_rule("this_period", starts={"relative_pre_modifier"})
