@@ -48,6 +48,21 @@ def _century_value(first: int, last: int) -> DateValue:
     return DateValue(granularity="century", start=DatePoint(year=(first - 1) * 100 + 1), end=DatePoint(year=last * 100))
 
 
+_PERIOD_YEARS = {"century": 100, "decade": 10}
+
+
+def periods_spanned(c: Candidate) -> int | None:
+    """How many centuries or decades a century or decade reading covers: 1 for one
+    (a relative one too, whose years may be unknown), 2 or more for a pair read as
+    one range (`القرنين السادس عشر والسابع عشر`); None for any other reading."""
+    v = c.value
+    if not isinstance(v, DateValue) or v.granularity not in _PERIOD_YEARS:
+        return None
+    if v.start is None or v.end is None or v.start.year is None or v.end.year is None:
+        return 1
+    return (v.end.year - v.start.year + 1) // _PERIOD_YEARS[v.granularity]
+
+
 @date_rule("century", starts={"century_noun"}, labels=("century", "centuries", "relative_century"))
 def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`القرن التاسع عشر`, `القرن 19`, `القرنين السادس عشر والسابع عشر`, `القرن الماضي`."""
@@ -127,7 +142,7 @@ def _decade_of_century(toks: Tokens, k: int, ref: dt.date | None) -> Candidate |
     if relative and cent.when is None:
         return date_candidate(k, cent.end, 0, None, rel_value("decade"), "decade_of_century")
     years = _years_of(cent)
-    if years is None or years[1] - years[0] != 99:
+    if years is None or periods_spanned(cent) != 1:
         return None  # القرنين …: two centuries have no n-th decade
     lo = years[0] - 1 + (n - 1) * 10
     value = DateValue(granularity="decade", start=DatePoint(year=lo), end=DatePoint(year=lo + 9), relative=relative)
@@ -143,11 +158,12 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
     if toks.find(k, "age_noun") is not None:
         return None  # في العشرينيات من عمره: an age
     cent = _century(toks, k, ref)
-    if cent is not None and cent.rule in ("century", "relative_century"):
-        end, relative = cent.end, cent.rule == "relative_century"
-        if not isinstance(cent.when, Span) or cent.when.first.year is None:
+    if cent is not None and periods_spanned(cent) == 1:
+        end, relative = cent.end, isinstance(cent.value, DateValue) and cent.value.relative
+        years = _years_of(cent)
+        if years is None:
             return date_candidate(i, end, dw.clitic, None, rel_value("decade"), "decade_century")
-        base = cent.when.first.year - 1
+        base = years[0] - 1
     else:
         if not toks.words[i][dw.clitic :].startswith(ARTICLE):
             return None  # ثمانينيات alone (no article, no century) is too vague
@@ -157,7 +173,7 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
     j = joiner(toks, dw.end) if end == dw.end and pair else None
     if j is not None:  # الستينيات والسبعينيات: two decades in one phrase are one range
         second = _one_decade(toks, j, ref, pair=False)
-        if second is not None and second.rule == "decade" and (j != dw.end or second.clitic == 1):
+        if second is not None and periods_spanned(second) == 1 and (j != dw.end or second.clitic == 1):
             years = _years_of(second)
             if years is not None and years[0] > lo:
                 hi, end, rule = years[1], second.end, "decades"
@@ -282,12 +298,14 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 
 def _part_of_span(span: Candidate, count: int, n: int, n_last: int) -> Candidate | None:
     """Parts n…n_last of `count` of a century's or decade's years (`النصف الثاني من القرن العشرين`
-    → `1951/2000`); the caller sets the start. None when `span` is not such a period or does not divide."""
-    if span.rule in ("relative_century", "decade_century") and span.when is None:
+    → `1951/2000`); the caller sets the start. None when `span` is not one such period or does not divide."""
+    if periods_spanned(span) != 1:
+        return None
+    if span.when is None:
         value = DateValue(granularity="year", relative=True)  # النصف الأول من القرن الماضي, no reference date
         return date_candidate(span.start, span.end, 0, None, value, "part_of_century")
     years = _years_of(span)
-    if span.rule not in ("century", "relative_century", "decade") or years is None:
+    if years is None:
         return None
     first, last = years
     length, rest = divmod(last - first + 1, count)
@@ -295,8 +313,10 @@ def _part_of_span(span: Candidate, count: int, n: int, n_last: int) -> Candidate
         return None
     lo, hi = first + length * (n - 1), first + length * n_last - 1
     value = DateValue(granularity="year", start=DatePoint(year=lo), end=DatePoint(year=hi))
-    rule = "part_of_century" if span.rule != "decade" else "part_of_decade"
-    return date_candidate(span.start, span.end, 0, Span.years(lo, hi), value, rule)
+    of_century = isinstance(span.value, DateValue) and span.value.granularity == "century"
+    return date_candidate(
+        span.start, span.end, 0, Span.years(lo, hi), value, "part_of_century" if of_century else "part_of_decade"
+    )
 
 
 def _current_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:

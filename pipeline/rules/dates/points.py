@@ -133,7 +133,7 @@ def _bare_month(toks: Tokens, i: int) -> Pt | None:
     return Pt(i, mo.end, mo.clitic, Point(None, mo.number), mo.calendar, "month", "bare_month")
 
 
-def _numeric(toks: Tokens, i: int) -> Pt | None:
+def numeric_date(toks: Tokens, i: int) -> Pt | None:
     """`20/10/1947`, `1947-10-20`, `20.10.1947`."""
     if not toks.has_digit(i) or toks.find(i - 1, "number_noun") is not None:
         return None  # المرسوم رقم 2-19-1086 is a number, not a date
@@ -225,7 +225,7 @@ def weekday_date(toks: Tokens, i: int) -> Pt | None:
         k, clitic = noun.end, noun.clitic
     wd = toks.find(k, "weekday", clitic=noun is None)
     if wd is None and noun is not None and noun.entry.text_value == "one":
-        inner = _day_month(toks, k) or _numeric(toks, k)  # يوم 3 يوليو 2013
+        inner = _day_month(toks, k) or numeric_date(toks, k)  # يوم 3 يوليو 2013
         if inner is None or inner.gran != "day":
             return None
         return replace(inner, start=i, clitic=clitic, rule="day_noun_" + inner.rule)
@@ -239,7 +239,7 @@ def weekday_date(toks: Tokens, i: int) -> Pt | None:
     apposition = toks.find(k, "date_apposition", clitic=False)
     if apposition is not None:
         k = apposition.end
-    inner = _day_month(toks, k) or _numeric(toks, k)
+    inner = _day_month(toks, k) or numeric_date(toks, k)
     if inner is None or inner.gran != "day":
         return None
     return replace(inner, start=i, clitic=clitic, weekday=wd.entry.int_value, rule="weekday_" + inner.rule)
@@ -248,7 +248,7 @@ def weekday_date(toks: Tokens, i: int) -> Pt | None:
 _POINT_RULES: list[Callable[[Tokens, int], Pt | None]] = [
     weekday_date,
     _day_month,
-    _numeric,
+    numeric_date,
     year_noun_year,
     _year_era,
     _marked_year,

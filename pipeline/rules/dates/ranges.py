@@ -4,10 +4,11 @@ years, months and days under a dual noun."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from enum import Enum
 
 from ...calendars import Point, Span, When, bounds, valid_day
-from ...particles import BAYNA, DUAL_ENDINGS, MIN, WAW
+from ...particles import ARTICLE, BAYNA, DUAL_ENDINGS, MIN, WAW
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate, joiner
@@ -25,8 +26,8 @@ from .common import (
     pt_bounds,
     year_part,
 )
-from .periods import _century, _decade
-from .points import POINT_START, point
+from .periods import _century, _decade, periods_spanned
+from .points import POINT_START, numeric_date, point
 
 
 def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
@@ -122,57 +123,89 @@ def _years_calendar(a: Pt, b: Pt) -> tuple[Pt, Pt] | None:
     return None
 
 
-def _range_end(toks: Tokens, i: int) -> Pt | None:
+class EndKind(Enum):
+    """What a range end is, which decides what it pairs with and what it borrows."""
+
+    POINT = "point"  # a date point as written (`5 مايو 2022`, `عام 2010`, `مارس 2020`)
+    ERA_YEAR = "era_year"  # a year with its era (`705 م`): a point that also completes a short year
+    YEAR = "year"  # a bare four-digit year (`1948`)
+    SHORT_YEAR = "short_year"  # a bare year of three digits (`646`): only before an era year
+    MONTH = "month"  # a bare month name: borrows the other end's year
+    DAY = "day"  # a bare day number: borrows the other end's month and year
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """A range end: its reading, what kind of end it is, and whether a period
+    modifier (`منتصف يوليوز`) stands before it."""
+
+    pt: Pt
+    kind: EndKind
+    modified: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.pt.end
+
+
+_BARE = ""  # the label of a bare end's reading: never output, the range has its own
+
+
+def _is_era_year(toks: Tokens, p: Pt) -> bool:
+    """`705 م`: a year number followed by its era, and nothing else."""
+    if p.gran != "year" or not toks.is_int(p.start):
+        return False
+    era = era_at(toks, p.start + 1)
+    return era is not None and era.end == p.end
+
+
+def _range_end(toks: Tokens, i: int) -> End | None:
     """A range end: a full point, or what a range licenses alone (a bare year,
     a bare day number, a bare month), possibly after a modifier (`منتصف يوليوز`)."""
     mod = toks.find(i, "period_modifier")
     if mod is not None:
         inner = _range_end(toks, mod.end)
-        if inner is None or inner.rule == "range_day":
+        if inner is None or inner.kind is EndKind.DAY:
             return None
-        return replace(inner, start=i, clitic=mod.clitic, rule=inner.rule.replace("range_month", "range_month_mod"))
+        return End(replace(inner.pt, start=i, clitic=mod.clitic), inner.kind, modified=True)
     p = point(toks, i)
     if p is not None:
-        return p
+        return End(p, EndKind.ERA_YEAR if _is_era_year(toks, p) else EndKind.POINT)
     y = plain_year(toks, i, YEAR_MIN, YEAR_MAX)
-    if y is not None and len(toks.words[i]) == 4:
-        era = era_at(toks, i + 1)
-        if era is not None and era.calendar != "bc":
-            return Pt(i, era.end, 0, Point(y), era.calendar, "year", "year_era")
-        return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year")
+    if y is not None and len(toks.words[i]) == 4:  # with an era it is a point (`1492 م`)
+        return End(Pt(i, i + 1, 0, Point(y), "gregorian", "year", _BARE), EndKind.YEAR)
     y = plain_year(toks, i, 100, 999)
     if y is not None:  # 646–705 م: a short year, if the range's last end carries an era
-        return Pt(i, i + 1, 0, Point(y), "gregorian", "year", "range_year_short")
+        return End(Pt(i, i + 1, 0, Point(y), "gregorian", "year", _BARE), EndKind.SHORT_YEAR)
     mo = month_name(toks, i)
     if mo is not None:
-        return Pt(i, mo.end, mo.clitic, Point(None, mo.number), mo.calendar, "month", "range_month")
+        return End(Pt(i, mo.end, mo.clitic, Point(None, mo.number), mo.calendar, "month", _BARE), EndKind.MONTH)
     d = day_number(toks, i)
     if d is not None:
-        return Pt(i, i + 1, 0, Point(None, None, d), "gregorian", "day", "range_day")
+        return End(Pt(i, i + 1, 0, Point(None, None, d), "gregorian", "day", _BARE), EndKind.DAY)
     return None
 
 
-def _counts(toks: Tokens, b: Pt) -> bool:
+def _counts(toks: Tokens, b: End) -> bool:
     """Two bare numbers that count what follows them: `بين 1500 و1800 مقاتل`."""
-    return b.rule in ("range_year", "range_year_short") and counted(toks, b.end)
+    return b.kind in (EndKind.YEAR, EndKind.SHORT_YEAR) and counted(toks, b.end)
 
 
-def _compatible(a: Pt, b: Pt) -> bool:
+def _compatible(a: End, b: End) -> bool:
     """Both ends must be of a kind: two years, or a first end the second completes."""
-    if a.rule == "range_day":
-        return b.gran == "day" and b.point.month is not None
-    if a.rule.startswith("range_month"):
-        return b.point.month is not None and b.point.day is None
-    if a.rule == "range_year":
-        return b.gran == "year" and b.rule != "range_year_short"
-    if a.rule == "range_year_short":
-        return b.rule == "year_era"
-    if b.rule == "range_year_short":
+    pa, pb = a.pt, b.pt
+    if a.kind is EndKind.DAY:
+        return pb.gran == "day" and pb.point.month is not None
+    if a.kind is EndKind.MONTH:
+        return pb.point.month is not None and pb.point.day is None
+    if a.kind is EndKind.YEAR:
+        return pb.gran == "year" and b.kind is not EndKind.SHORT_YEAR
+    if a.kind is EndKind.SHORT_YEAR:
+        return b.kind is EndKind.ERA_YEAR
+    if b.kind in (EndKind.SHORT_YEAR, EndKind.DAY) or (b.kind is EndKind.MONTH and pa.point.month is None):
         return False
-    if b.rule == "range_day" or (b.rule.startswith("range_month") and a.point.month is None):
-        return False
-    if b.rule == "range_year":
-        return a.gran == "year"
+    if b.kind is EndKind.YEAR:
+        return pa.gran == "year"
     return True
 
 
@@ -191,7 +224,7 @@ def _from_to(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
     b = _range_end(toks, to.end)
     if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
-    return _range_cand(a, b, i, opener.clitic, "range_from_to")
+    return _range_cand(a.pt, b.pt, i, opener.clitic, "range_from_to")
 
 
 @date_rule("range_between", starts={"range_open"}, prefixes=("range_between_",))
@@ -205,7 +238,7 @@ def _between(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
     else:
         return None
     both = _century(toks, i + 1, None) or _decade(toks, i + 1, None)
-    if both is not None and both.rule in ("centuries", "decades") and both.clitic == 0:
+    if both is not None and (periods_spanned(both) or 0) > 1 and both.clitic == 0:
         return replace(both, start=start, clitic=clitic, rule="range_between_" + both.rule)  # بين القرنين …
     k = i + 1
     noun = toks.find(k, "year_noun", clitic=False)
@@ -223,26 +256,26 @@ def _between(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
         b = _range_end(toks, j)
     if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
-    return _range_cand(a, b, start, clitic, "range_between")
+    return _range_cand(a.pt, b.pt, start, clitic, "range_between")
 
 
-def _glued_end(toks: Tokens, i: int) -> Pt | None:
+def _glued_end(toks: Tokens, i: int) -> End | None:
     p = _range_end(toks, i)
-    return p if p is not None and p.clitic == 1 else None
+    return p if p is not None and p.pt.clitic == 1 else None
 
 
 @date_rule("range_dash", starts=POINT_START | {"period_modifier"})
 def _dash(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`1948 - 2016`, `1999-2013`, `5 - 10 مايو 2023`."""
     a = _range_end(toks, i)
-    if a is None or a.rule in ("range_month",) or toks.word(a.end) != "-":
+    if a is None or (a.kind is EndKind.MONTH and not a.modified) or toks.word(a.end) != "-":
         return None
     b = _range_end(toks, a.end + 1)
     if b is None or not _compatible(a, b) or _counts(toks, b):
         return None
-    if a.rule == "range_year" and b.rule == "range_year" and b.point.year <= a.point.year:  # type: ignore[operator]
+    if a.kind is b.kind is EndKind.YEAR and (b.pt.point.year or 0) <= (a.pt.point.year or 0):
         return None  # 2013-1999 or a score
-    return _range_cand(a, b, i, a.clitic, "range_dash")
+    return _range_cand(a.pt, b.pt, i, a.pt.clitic, "range_dash")
 
 
 @date_rule("years_pair", starts={"year_noun"})
@@ -274,12 +307,21 @@ def _days_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | 
     if j is None or j == k + 1:
         return None  # the second day is digits: `و` is its own token
     b = point(toks, j)
-    if b is None or b.gran != "day" or b.rule != "day_month" or b.point.month is None:
+    if b is None or not _day_number_then_month(toks, j, b):
         return None
-    a = Pt(k, k + 1, 0, Point(None, None, d), b.calendar, "day", "range_day")
+    a = Pt(k, k + 1, 0, Point(None, None, d), b.calendar, "day", _BARE)
     if d >= (b.point.day or 0):
         return None
     return _range_cand(a, b, i, clitic, "days_pair")
+
+
+def _day_number_then_month(toks: Tokens, j: int, b: Pt) -> bool:
+    """`4 أبريل 2024` at j: a day number and its month name, not a numeric date,
+    an ordinal day or a day of a relative month."""
+    if b.gran != "day" or b.point.month is None or b.relative or b.weekday is not None:
+        return False
+    k = j + 1 if toks.word(j) == ARTICLE and toks.adjacent(j + 1) else j  # الـ4 من أبريل
+    return day_number(toks, k) is not None and numeric_date(toks, j) is None
 
 
 @date_rule("months_pair", starts={"month_noun"})
@@ -300,7 +342,7 @@ def _months_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate 
     yp = year_part(toks, b.end)
     year, end = (yp.year, yp.end) if yp is not None and yp.era != "bc" else (None, b.end)
     pa, pb = (
-        Pt(noun.end, a.end, 0, Point(year, a.number), a.calendar, "month", "range_month"),
-        Pt(j, end, 0, Point(year, b.number), b.calendar, "month", "range_month"),
+        Pt(noun.end, a.end, 0, Point(year, a.number), a.calendar, "month", _BARE),
+        Pt(j, end, 0, Point(year, b.number), b.calendar, "month", _BARE),
     )
     return _range_cand(pa, pb, i, noun.clitic, "months_pair")
