@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ..lexicon import CurrencyName, Subunit
 from ..numbers import SignedNumber, fmt, parse_digits, read_number, read_signed, to_decimal
@@ -36,6 +36,9 @@ class Unit:
 # Document-wide qualifiers: lemma -> code, when the document qualifies the
 # name in exactly one way (`درهم إماراتي` makes a bare `درهم` AED).
 DocCurrencies = dict[str, str]
+
+
+RangeKind = Literal["between", "from", "dash"]  # how a range is written: `بين A و B`, `من A إلى B`, `A-B`
 
 
 class Qualified(NamedTuple):
@@ -376,6 +379,7 @@ def _range(
     w = toks.word(i)
     opener = toks.find(i, "range_open")
     start, clitic = i, 0
+    kind: RangeKind
     if opener is not None and w.endswith(BAYNA):
         kind, clitic, k = "between", len(w) - len(BAYNA), opener.end
     elif opener is not None and w[opener.clitic :] == MIN:
@@ -396,21 +400,7 @@ def _range(
         k = first_unit.end
     if first_unit is not None and not (kind == "between" or (kind == "dash" and both_dash and toks.word(k) == HYPHEN)):
         return None  # both ends carry the unit: two mentions (`من 7% إلى 14%`), but `10$-20$` is one range
-    to = toks.find(k, "range_to")
-    if kind == "from" and to is None:
-        b = _lam_end(toks, k)  # من عشرة لعشرين دولارا
-    elif kind == "between":
-        j = joiner(toks, k)
-        if j is not None:
-            b = read_signed(toks, j) if j != k else _glued(toks, k)
-        elif to is not None:  # ما بين 10 إلى 15%
-            b = read_signed(toks, to.end)
-        else:
-            return None
-    elif to is None:
-        return None
-    else:  # من 3 إلى 4%, 5-10 ملايين, 4 إلى 5 في المائة
-        b = read_signed(toks, to.end)
+    b = _second_end(toks, kind, k)
     if b is None:
         return None
     unit = unit_at(b.end)
@@ -426,6 +416,20 @@ def _range(
         # stays one range, written in its own order.
         return None
     return AmountSpan(start, unit.end, clitic, lo, hi, unit)
+
+
+def _second_end(toks: Tokens, kind: RangeKind, k: int) -> SignedNumber | None:
+    """The second number of a range, after its joiner at token k: `إلى`/`-` (`from`, `dash`),
+    `و` (`between`, also `ما بين 10 إلى 15%`), or `ل` in `من عشرة لعشرين`."""
+    to = toks.find(k, "range_to")
+    if kind == "from" and to is None:
+        return _lam_end(toks, k)  # من عشرة لعشرين دولارا
+    if kind == "between":
+        j = joiner(toks, k)
+        if j is not None:
+            return read_signed(toks, j) if j != k else _glued(toks, k)
+        return read_signed(toks, to.end) if to is not None else None  # ما بين 10 إلى 15%
+    return read_signed(toks, to.end) if to is not None else None  # من 3 إلى 4%, 5-10 ملايين, 4 إلى 5 في المائة
 
 
 def _lam_end(toks: Tokens, i: int) -> SignedNumber | None:

@@ -28,7 +28,7 @@ from .common import (
     shift_at,
 )
 from .points import point, year_noun_year
-from .relative import _relative_named, _relative_period
+from .relative import relative_named, relative_period
 
 
 def _century_number(toks: Tokens, i: int) -> Ordinal | None:
@@ -64,7 +64,7 @@ def periods_spanned(c: Candidate) -> int | None:
 
 
 @date_rule("century", starts={"century_noun"}, labels=("century", "centuries", "relative_century"))
-def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`القرن التاسع عشر`, `القرن 19`, `القرنين السادس عشر والسابع عشر`, `القرن الماضي`."""
     noun = toks.find(i, "century_noun")
     if noun is None:
@@ -111,7 +111,7 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     labels=("decade", "decades", "decade_century", "decade_of_century"),
     prefixes=("decade_noun_",),
 )
-def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الثمانينيات`, `عقد الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`,
     `الستينيات والسبعينيات` (two decades, one range), `العقد الأخير من القرن العشرين`."""
     head = toks.find(i, "decade_noun")
@@ -135,7 +135,7 @@ def _decade_of_century(toks: Tokens, k: int, ref: dt.date | None) -> Candidate |
     if o is None or o.clitic != 0 or toks.word(o.end) != MIN:
         return None
     n = 10 if o.value == 0 else o.value  # الأخير: the last of ten
-    cent = _century(toks, o.end + 1, ref)
+    cent = century(toks, o.end + 1, ref)
     if not 1 <= n <= 10 or cent is None or not isinstance(cent.value, DateValue):
         return None
     relative = cent.value.relative
@@ -157,7 +157,7 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
     k = dw.end + 1 if toks.word(dw.end) == MIN else dw.end
     if toks.find(k, "age_noun") is not None:
         return None  # في العشرينيات من عمره: an age
-    cent = _century(toks, k, ref)
+    cent = century(toks, k, ref)
     if cent is not None and periods_spanned(cent) == 1:
         end, relative = cent.end, isinstance(cent.value, DateValue) and cent.value.relative
         years = _years_of(cent)
@@ -205,7 +205,7 @@ def _year_of_part(toks: Tokens, k: int, ref: dt.date | None) -> tuple[int | None
     y = four_digit_year(toks, k)
     if y is not None:
         return y, k + 1
-    rel = _relative_period(toks, k, ref)
+    rel = relative_period(toks, k, ref)
     if rel is not None and isinstance(rel.value, DateValue) and rel.value.granularity == "year":
         return (rel.when.year if isinstance(rel.when, Point) else None), rel.end
     return None
@@ -277,7 +277,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     k = end + 1 if toks.word(end) == MIN else end
     if _anaphoric_year(toks, k):
         return None  # الربع الثالث من العام نفسه: anaphora
-    span = _century(toks, k, ref) or _decade(toks, k, ref)
+    span = century(toks, k, ref) or decade(toks, k, ref)
     if span is not None:
         of_span = _part_of_span(span, 12 // size, n, n_last)
         if of_span is not None:
@@ -357,7 +357,7 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         hijri = mo.calendar == "hijri"  # a Hijri month without a year has no Gregorian value
         value = DateValue(calendar=mo.calendar, granularity="month", start=DatePoint(month=mo.number))
         options.append(date_candidate(k, mo.end, 0, None if hijri else Point(None, mo.number), value, "month"))
-    for rule in (_relative_named, _relative_period, _decade, _century, _part):
+    for rule in (relative_named, relative_period, decade, century, _part):
         options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, نهاية السداسي الثاني من 2024
     options.append(_season(toks, k))  # نهاية السنة المالية 2025
     options.append(_current_period(toks, k, ref))  # منذ مطلع العام: this year
@@ -388,7 +388,7 @@ def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     inner = _marked_year(toks, k)
     if inner is None:
         p = year_noun_year(toks, k)
-        inner = point_candidate(p) if p is not None else _relative_period(toks, k, ref)
+        inner = point_candidate(p) if p is not None else relative_period(toks, k, ref)
     if inner is None or not isinstance(inner.value, DateValue) or inner.value.granularity != "year":
         return None
     value = inner.value.model_copy(update={"season": season_name(season.entry.text_value)})

@@ -26,7 +26,7 @@ from .common import (
     pt_bounds,
     year_part,
 )
-from .periods import _century, _decade, periods_spanned
+from .periods import century, decade, periods_spanned
 from .points import POINT_START, numeric_date, point
 
 
@@ -237,7 +237,7 @@ def _between(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
         start, clitic = i, len(w) - len(BAYNA)  # مابين / وبين: the span starts at بين
     else:
         return None
-    both = _century(toks, i + 1, None) or _decade(toks, i + 1, None)
+    both = century(toks, i + 1, None) or decade(toks, i + 1, None)
     if both is not None and (periods_spanned(both) or 0) > 1 and both.clitic == 0:
         return replace(both, start=start, clitic=clitic, rule="range_between_" + both.rule)  # بين القرنين …
     k = i + 1

@@ -75,7 +75,7 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     starts={"month", "hmonth", "month_noun", "day_noun", "weekday"},
     labels=("relative_month", "relative_weekday", "bare_weekday"),
 )
-def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`نوفمبر الماضي`, `شهر يناير الماضي`, `تموز (يوليو) الماضي`, `الخميس المقبل`, `يوم الأحد`."""
     noun = toks.find(i, "month_noun")
     k = noun.end if noun is not None else i
@@ -126,7 +126,7 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
 
 
 @date_rule("relative_period", starts={"relative_period_noun"}, labels=("relative_period", "relative_period_year"))
-def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأسبوع الماضي`, `الشهر المقبل`, `العام الماضي`, `العام المقبل 2026`."""
     noun = toks.find(i, "relative_period_noun")
     if noun is None:
