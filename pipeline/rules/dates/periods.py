@@ -69,7 +69,7 @@ def century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     noun = toks.find(i, "century_noun")
     if noun is None:
         return None
-    if noun.entry.value == "dual":
+    if noun.entry.text_value == "dual":
         a = _century_number(toks, noun.end)
         if a is None:
             return None
@@ -243,6 +243,10 @@ def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return date_candidate(i, end, noun.clitic, Span(lo, hi), value, "months_of_year")
 
 
+# A `part_noun` trigger's argument: the granularity of the part and its months.
+_PARTS: dict[str, tuple[Granularity, int]] = {"quarter": ("quarter", 3), "half": ("half", 6)}
+
+
 @date_rule(
     "part",
     starts={"part_noun", "part_noun_dual"},
@@ -259,10 +263,9 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if o is None or o.clitic != 0:
         return None
     n, end = o.value, o.end
-    size = {"quarter": 3, "half": 6}.get(part)
-    if size is None:
+    if part not in _PARTS:
         return None
-    gran: Granularity = "quarter" if part == "quarter" else "half"
+    gran, size = _PARTS[part]
     n_last = n
     if noun.entry.role == "part_noun_dual":
         j = joiner(toks, end)
