@@ -1,14 +1,16 @@
-"""Date ranges: `من … إلى`, `بين … و…`, `A - B`, season years `2022/2023`, pairs of
-years, months and days under a dual noun."""
+"""Date ranges: `من … إلى`, `بين … و…`, `A - B`, `A حتى B`, season years `2022/2023`,
+pairs of years, months and days under a dual noun, a month then its days
+(`مايو بين 5 و9`), weekdays of one week (`الأسبوع المقبل بين الاثنين والأربعاء`).
+What each end can be, and what it borrows, is `range_ends.py`."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import replace
+from typing import NamedTuple
 
-from ...calendars import Point, Span, When, bounds, valid_day
-from ...particles import ARTICLE, BAYNA, DUAL_ENDINGS, MIN, WAW
+from ...calendars import Point, Span, When, valid_day
+from ...particles import ARTICLE, BAYNA, DUAL_ENDINGS, HYPHEN, MIN, WAW
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate, joiner
@@ -20,7 +22,6 @@ from .common import (
     counted,
     date_point,
     day_number,
-    era_at,
     month_name,
     plain_year,
     pt_bounds,
@@ -28,10 +29,12 @@ from .common import (
 )
 from .periods import century, decade, periods_spanned
 from .points import POINT_START, numeric_date, point
+from .range_ends import BARE, End, EndKind, compatible, counts, range_end
+from .relative import relative_period, this_period
 
 
 def _null_range(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate:
-    """A range whose last end is relative and there is no reference date."""
+    """A range with a relative end and no reference date."""
     value = DateValue(granularity=b.gran, start=date_point(a.point), end=date_point(b.point), relative=True)
     return date_candidate(start, b.end, clitic, None, value, rule)
 
@@ -57,13 +60,11 @@ def _after(a: Point, b: Point) -> bool:
 
 
 def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate | None:
+    """The range of two ends; relative ends come resolved (`range_ends.py`)."""
+    if (a.relative and a.when is None) or (b.relative and b.when is None):
+        return _null_range(a, b, start, clitic, rule)
     # The first end borrows what it lacks from the second: من 5 إلى 10 مايو 2023.
     pa, pb = a.point, b.point
-    if b.relative:
-        if b.when is None:
-            return None if b.point.month is None else _null_range(a, b, start, clitic, rule)
-        pb = Point(bounds(b.when).first.year, pb.month, pb.day)  # بين 10 و12 مارس الجاري
-        b = replace(b, point=pb)
     if pa.month is None and pa.day is not None:
         pa = Point(pb.year, pb.month, pa.day)
     elif pa.year is None and pb.year is not None:
@@ -106,6 +107,7 @@ def _range_cand(a: Pt, b: Pt, start: int, clitic: int, rule: str) -> Candidate |
         granularity=b.gran,
         start=date_point(pa),
         end=date_point(b.point),
+        relative=a.relative or b.relative,
     )
     return date_candidate(start, b.end, clitic, when, value, rule)
 
@@ -123,106 +125,20 @@ def _years_calendar(a: Pt, b: Pt) -> tuple[Pt, Pt] | None:
     return None
 
 
-class EndKind(Enum):
-    """What a range end is, which decides what it pairs with and what it borrows."""
-
-    POINT = "point"  # a date point as written (`5 مايو 2022`, `عام 2010`, `مارس 2020`)
-    ERA_YEAR = "era_year"  # a year with its era (`705 م`): a point that also completes a short year
-    YEAR = "year"  # a bare four-digit year (`1948`)
-    SHORT_YEAR = "short_year"  # a bare year of three digits (`646`): only before an era year
-    MONTH = "month"  # a bare month name: borrows the other end's year
-    DAY = "day"  # a bare day number: borrows the other end's month and year
-
-
-@dataclass(frozen=True, slots=True)
-class End:
-    """A range end: its reading, what kind of end it is, and whether a period
-    modifier (`منتصف يوليوز`) stands before it."""
-
-    pt: Pt
-    kind: EndKind
-    modified: bool = False
-
-    @property
-    def end(self) -> int:
-        return self.pt.end
-
-
-_BARE = ""  # the label of a bare end's reading: never output, the range has its own
-
-
-def _is_era_year(toks: Tokens, p: Pt) -> bool:
-    """`705 م`: a year number followed by its era, and nothing else."""
-    if p.gran != "year" or not toks.is_int(p.start):
-        return False
-    era = era_at(toks, p.start + 1)
-    return era is not None and era.end == p.end
-
-
-def _range_end(toks: Tokens, i: int) -> End | None:
-    """A range end: a full point, or what a range licenses alone (a bare year,
-    a bare day number, a bare month), possibly after a modifier (`منتصف يوليوز`)."""
-    mod = toks.find(i, "period_modifier")
-    if mod is not None:
-        inner = _range_end(toks, mod.end)
-        if inner is None or inner.kind is EndKind.DAY:
-            return None
-        return End(replace(inner.pt, start=i, clitic=mod.clitic), inner.kind, modified=True)
-    p = point(toks, i)
-    if p is not None:
-        return End(p, EndKind.ERA_YEAR if _is_era_year(toks, p) else EndKind.POINT)
-    y = plain_year(toks, i, YEAR_MIN, YEAR_MAX)
-    if y is not None and len(toks.words[i]) == 4:  # with an era it is a point (`1492 م`)
-        return End(Pt(i, i + 1, 0, Point(y), "gregorian", "year", _BARE), EndKind.YEAR)
-    y = plain_year(toks, i, 100, 999)
-    if y is not None:  # 646–705 م: a short year, if the range's last end carries an era
-        return End(Pt(i, i + 1, 0, Point(y), "gregorian", "year", _BARE), EndKind.SHORT_YEAR)
-    mo = month_name(toks, i)
-    if mo is not None:
-        return End(Pt(i, mo.end, mo.clitic, Point(None, mo.number), mo.calendar, "month", _BARE), EndKind.MONTH)
-    d = day_number(toks, i)
-    if d is not None:
-        return End(Pt(i, i + 1, 0, Point(None, None, d), "gregorian", "day", _BARE), EndKind.DAY)
-    return None
-
-
-def _counts(toks: Tokens, b: End) -> bool:
-    """Two bare numbers that count what follows them: `بين 1500 و1800 مقاتل`."""
-    return b.kind in (EndKind.YEAR, EndKind.SHORT_YEAR) and counted(toks, b.end)
-
-
-def _compatible(a: End, b: End) -> bool:
-    """Both ends must be of a kind: two years, or a first end the second completes."""
-    pa, pb = a.pt, b.pt
-    if a.kind is EndKind.DAY:
-        return pb.gran == "day" and pb.point.month is not None
-    if a.kind is EndKind.MONTH:
-        return pb.point.month is not None and pb.point.day is None
-    if a.kind is EndKind.YEAR:
-        return pb.gran == "year" and b.kind is not EndKind.SHORT_YEAR
-    if a.kind is EndKind.SHORT_YEAR:
-        return b.kind is EndKind.ERA_YEAR
-    if b.kind in (EndKind.SHORT_YEAR, EndKind.DAY) or (b.kind is EndKind.MONTH and pa.point.month is None):
-        return False
-    if b.kind is EndKind.YEAR:
-        return pa.gran == "year"
-    return True
-
-
 @date_rule("range_from_to", starts={"range_open"})
 def _from_to(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`من 1979 إلى 1989`, `من 5 إلى 10 مايو 2023`."""
     opener = toks.find(i, "range_open")
     if opener is None or toks.words[i][opener.clitic :] != MIN:
         return None
-    a = _range_end(toks, opener.end)
+    a = range_end(toks, opener.end, ref)
     if a is None:
         return None
     to = toks.find(a.end, "range_to")
     if to is None:
         return None
-    b = _range_end(toks, to.end)
-    if b is None or not _compatible(a, b) or _counts(toks, b):
+    b = range_end(toks, to.end, ref)
+    if b is None or not compatible(a, b) or counts(toks, b):
         return None
     return _range_cand(a.pt, b.pt, i, opener.clitic, "range_from_to")
 
@@ -244,34 +160,34 @@ def _between(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
     noun = toks.find(k, "year_noun", clitic=False)
     if noun is not None:
         k = noun.end
-    a = _range_end(toks, k)
+    a = range_end(toks, k, ref)
     if a is None:
         return None
     j = joiner(toks, a.end)
     if j is None:
         return None
     if j == a.end:  # و glued to the second end's first word
-        b = _glued_end(toks, j)
+        b = _glued_end(toks, j, ref)
     else:
-        b = _range_end(toks, j)
-    if b is None or not _compatible(a, b) or _counts(toks, b):
+        b = range_end(toks, j, ref)
+    if b is None or not compatible(a, b) or counts(toks, b):
         return None
     return _range_cand(a.pt, b.pt, start, clitic, "range_between")
 
 
-def _glued_end(toks: Tokens, i: int) -> End | None:
-    p = _range_end(toks, i)
+def _glued_end(toks: Tokens, i: int, ref: dt.date | None) -> End | None:
+    p = range_end(toks, i, ref)
     return p if p is not None and p.pt.clitic == 1 else None
 
 
 @date_rule("range_dash", starts=POINT_START | {"period_modifier"})
 def _dash(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`1948 - 2016`, `1999-2013`, `5 - 10 مايو 2023`."""
-    a = _range_end(toks, i)
-    if a is None or (a.kind is EndKind.MONTH and not a.modified) or toks.word(a.end) != "-":
+    a = range_end(toks, i, ref)
+    if a is None or (a.kind is EndKind.MONTH and not a.modified) or toks.word(a.end) != HYPHEN:
         return None
-    b = _range_end(toks, a.end + 1)
-    if b is None or not _compatible(a, b) or _counts(toks, b):
+    b = range_end(toks, a.end + 1, ref)
+    if b is None or not compatible(a, b) or counts(toks, b):
         return None
     if a.kind is b.kind is EndKind.YEAR and (b.pt.point.year or 0) <= (a.pt.point.year or 0):
         return None  # 2013-1999 or a score
@@ -309,7 +225,7 @@ def _days_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | 
     b = point(toks, j)
     if b is None or not _day_number_then_month(toks, j, b):
         return None
-    a = Pt(k, k + 1, 0, Point(None, None, d), b.calendar, "day", _BARE)
+    a = Pt(k, k + 1, 0, Point(None, None, d), b.calendar, "day", BARE)
     if d >= (b.point.day or 0):
         return None
     return _range_cand(a, b, i, clitic, "days_pair")
@@ -342,7 +258,174 @@ def _months_pair(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate 
     yp = year_part(toks, b.end)
     year, end = (yp.year, yp.end) if yp is not None and yp.era != "bc" else (None, b.end)
     pa, pb = (
-        Pt(noun.end, a.end, 0, Point(year, a.number), a.calendar, "month", _BARE),
-        Pt(j, end, 0, Point(year, b.number), b.calendar, "month", _BARE),
+        Pt(noun.end, a.end, 0, Point(year, a.number), a.calendar, "month", BARE),
+        Pt(j, end, 0, Point(year, b.number), b.calendar, "month", BARE),
     )
     return _range_cand(pa, pb, i, noun.clitic, "months_pair")
+
+
+# ---------------------------------------------------------------- ranges as people say them
+
+
+_WHOLE = (EndKind.POINT, EndKind.RELATIVE)
+
+
+@date_rule(
+    "range_until",
+    starts=POINT_START | {"period_modifier", "relative_day", "relative_period_noun", "relative_pre_modifier"},
+)
+def _until(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
+    """`5 مايو حتى 9 مايو`, `اليوم لغاية الأحد المقبل`: two whole days or months joined
+    by `حتى`/`لغاية` without an opening `من` (a hyphen is `_dash`, `إلى` needs `من`)."""
+    a = range_end(toks, i, ref)
+    if a is None or a.kind not in _WHOLE or a.pt.gran not in ("day", "month"):
+        return None
+    until = toks.find(a.end, "range_until")
+    if until is None:
+        return None
+    b = range_end(toks, until.end, ref)
+    if b is None or b.kind not in _WHOLE or not compatible(a, b):
+        return None
+    return _range_cand(a.pt, b.pt, i, a.pt.clitic, "range_until")
+
+
+# What a bare day number must not be followed by to be a day: a scale, a unit, a month (then `بين 5 و9 مايو`
+# is the range itself), a counted noun.
+_NOT_AFTER_DAY = (
+    "num_scale",
+    "num_scale_plural",
+    "num_scale_dual",
+    "percent_marker",
+    "currency",
+    "cur_symbol",
+    "duration_unit",
+    "month",
+    "hmonth",
+)
+
+
+class DaysSpan(NamedTuple):
+    first: int
+    last: int
+    end: int
+
+
+def _days_span(toks: Tokens, k: int) -> DaysSpan | None:
+    """`بين 5 و9`, `من 10 إلى 14` at k: the first and last day and the token after them."""
+    opener = toks.find(k, "range_open")
+    lo = day_number(toks, opener.end) if opener is not None else None
+    if opener is None or lo is None:
+        return None
+    w = toks.word(k)
+    if w.endswith(BAYNA):
+        second = joiner(toks, opener.end + 1)  # digits are never glued to و: a glued word is no day
+    elif w[opener.clitic :] == MIN:
+        to = toks.find(opener.end + 1, "range_to")
+        second = to.end if to is not None else None
+    else:
+        return None
+    hi = day_number(toks, second) if second is not None else None
+    if second is None or hi is None or hi <= lo:
+        return None
+    stop = second + 1
+    if counted(toks, stop) or toks.find(stop, *_NOT_AFTER_DAY) is not None:
+        return None  # مايو بين 5 و9 آلاف, مايو بين 5 و9 حالات
+    return DaysSpan(lo, hi, stop)
+
+
+@date_rule("range_month_days", starts={"month", "hmonth", "month_noun"})
+def _month_days(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
+    """`مايو بين 5 و9`, `شهر يونيو 2024 من 10 إلى 14`: a month, then a range of its days."""
+    noun = toks.find(i, "month_noun")
+    k = noun.end if noun is not None else i
+    mo = month_name(toks, k)
+    if mo is None or (mo.ambiguous and noun is None):
+        return None  # مارس 'practised': an ambiguous name needs شهر
+    clitic = noun.clitic if noun is not None else mo.clitic
+    year, end = None, mo.end
+    yp = year_part(toks, end)
+    if yp is not None:
+        if (
+            yp.era == "bc"
+            or (mo.calendar == "gregorian" and yp.era == "hijri")
+            or (mo.calendar == "hijri" and yp.era is None)
+        ):
+            return None
+        year, end = yp.year, yp.end
+    days = _days_span(toks, end)
+    if days is None:
+        return None
+    a = Pt(i, end, clitic, Point(year, mo.number, days.first), mo.calendar, "day", BARE)
+    b = Pt(end, days.end, 0, Point(year, mo.number, days.last), mo.calendar, "day", BARE)
+    return _range_cand(a, b, i, clitic, "range_month_days")
+
+
+def _week(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`الأسبوع المقبل`, `هذا الأسبوع` at i."""
+    for read in (relative_period, this_period):
+        c = read(toks, i, ref)
+        if c is not None and isinstance(c.value, DateValue) and c.value.granularity == "week":
+            return c
+    return None
+
+
+class WeekdaysSpan(NamedTuple):
+    first: int  # ISO weekday
+    last: int
+    clitic: int  # before the opener
+    end: int
+
+
+def _weekdays_span(toks: Tokens, k: int) -> WeekdaysSpan | None:
+    """`بين الاثنين والأربعاء`, `من الثلاثاء إلى الخميس` at k: the first and last ISO
+    weekday, the clitic before the opener and the token after them."""
+    opener = toks.find(k, "range_open")
+    if opener is None:
+        return None
+    w = toks.word(k)
+    a = toks.find(opener.end, "weekday", clitic=False)
+    if a is None:
+        return None
+    if w.endswith(BAYNA):
+        clitic, j = len(w) - len(BAYNA), joiner(toks, a.end)
+        b = toks.find(j, "weekday", clitic=j == a.end) if j is not None else None
+        if b is not None and j == a.end and b.clitic != 1:
+            return None
+    elif w[opener.clitic :] == MIN:
+        to = toks.find(a.end, "range_to")
+        clitic, b = opener.clitic, toks.find(to.end, "weekday", clitic=False) if to is not None else None
+    else:
+        return None
+    if b is None:
+        return None
+    lo, hi = a.entry.int_value, b.entry.int_value
+    return WeekdaysSpan(lo, hi, clitic, b.end) if lo < hi else None  # الجمعة إلى الاثنين would leave the week
+
+
+@date_rule("range_week_days", starts={"relative_period_noun", "relative_pre_modifier", "range_open"})
+def _week_days(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
+    """`الأسبوع المقبل بين الاثنين والأربعاء`, `من الثلاثاء إلى الخميس من هذا الأسبوع`:
+    days of one ISO week, the week on either side."""
+    week = _week(toks, i, ref)
+    if week is not None:
+        days = _weekdays_span(toks, week.end)
+        if days is None:
+            return None
+        lo, hi, end = days.first, days.last, days.end
+        clitic = week.clitic
+    else:
+        days = _weekdays_span(toks, i)
+        if days is None:
+            return None
+        lo, hi, clitic, k = days.first, days.last, days.clitic, days.end
+        week = _week(toks, k + 1 if toks.word(k) == MIN else k, ref)
+        if week is None:
+            return None
+        end = week.end
+    if not isinstance(week.when, Span):
+        return date_candidate(i, end, clitic, None, DateValue(granularity="day", relative=True), "range_week_days")
+    monday = week.when.first
+    first = dt.date(monday.year or 1, monday.month or 1, monday.day or 1)
+    pa, pb = (Point(d.year, d.month, d.day) for d in (first + dt.timedelta(lo - 1), first + dt.timedelta(hi - 1)))
+    value = DateValue(granularity="day", start=date_point(pa), end=date_point(pb), relative=True)
+    return date_candidate(i, end, clitic, Span(pa, pb), value, "range_week_days")

@@ -30,7 +30,7 @@ from .points import weekday_date
 
 
 @date_rule("relative_day", starts={"relative_day", "day_noun"}, prefixes=("relative_day_",))
-def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`اليوم`, `أمس`, `غدا`, `اليوم الجمعة`, `اليوم الأربعاء 14 يونيو 2023`."""
     head = toks.find(i, "day_noun")
     at = head.end if head is not None and head.entry.text_value == "one" else i  # يوم غد
@@ -246,7 +246,7 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 
 
 @date_rule("this_period", starts={"relative_pre_modifier"})
-def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا العام`, `هذه السنة`, `هذا الشهر`: the current period."""
     pre = toks.find(i, "relative_pre_modifier")
     if pre is None:
