@@ -243,10 +243,6 @@ def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return date_candidate(i, end, noun.clitic, Span(lo, hi), value, "months_of_year")
 
 
-# A `part_noun` trigger's argument: the granularity of the part and its months.
-_PARTS: dict[str, tuple[Granularity, int]] = {"quarter": ("quarter", 3), "half": ("half", 6)}
-
-
 @date_rule(
     "part",
     starts={"part_noun", "part_noun_dual"},
@@ -263,9 +259,10 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if o is None or o.clitic != 0:
         return None
     n, end = o.value, o.end
-    if part not in _PARTS:
+    size = {"quarter": 3, "half": 6}.get(part)
+    if size is None:
         return None
-    gran, size = _PARTS[part]
+    gran: Granularity = "quarter" if part == "quarter" else "half"
     n_last = n
     if noun.entry.role == "part_noun_dual":
         j = joiner(toks, end)
