@@ -20,7 +20,7 @@ def _end(text: str, ref: dt.date | None = REF) -> End | None:
     words, starts = tokenize(normalise(text).text)
     toks = Tokens(words, starts, lexicon())
     toks.ref = ref
-    return range_end(toks, 0, ref)
+    return range_end(toks, 0)
 
 
 @pytest.mark.parametrize(
