@@ -88,6 +88,16 @@ def test_a_rule_outside_the_rule_modules_is_refused() -> None:
     assert "stray" not in {r.name for r in rules()}
 
 
+def test_a_second_rule_of_the_same_name_is_refused() -> None:
+    def money(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+        return None
+
+    money.__module__ = "pipeline.rules.dates.ranges"  # as if written in a rule module
+    with pytest.raises(ValueError, match="registered twice"):
+        date_rule("money", starts={"digit"})(money)
+    assert [r.kind for r in rules() if r.name == "money"] == [RuleKind.AMOUNT]
+
+
 # ---------------------------------------------------------------- what the tables and corpus exercise
 
 

@@ -56,7 +56,12 @@ class End:
 
 
 BARE = ""  # the label of an end's own reading: never output, the range has its own label
-_PROBE = dt.date(2001, 1, 1)  # tells a relative reading that can name a date from one that never does
+_PROBE = dt.date(2001, 1, 1)
+# What can start a relative reading (the start keys of the relative rules read below).
+_RELATIVE_START = frozenset(
+    {"relative_day", "day_noun", "month", "hmonth", "month_noun", "weekday", "relative_period_noun",
+     "relative_pre_modifier"}
+)  # fmt: skip  # tells a relative reading that can name a date from one that never does
 
 
 def _named_point(c: Candidate) -> Point | None:
@@ -83,6 +88,8 @@ def _relative_reading(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | 
     """The longest relative reading at i that names one Gregorian day, month or year:
     `اليوم`, `أمس`, `الأحد المقبل`, `الشهر المقبل`, `مايو الماضي`, `العام المقبل`, `هذا الشهر`.
     Not a week or a quarter (a range itself), nor a bare weekday (it names no date)."""
+    if not toks.keys(i) & _RELATIVE_START:
+        return None
     best: Candidate | None = None
     for read in (relative_day, relative_named, relative_period, this_period):
         c = read(toks, i, ref or _PROBE)
@@ -150,12 +157,19 @@ def _weekday_day(toks: Tokens, i: int) -> End | None:
     return End(pt, EndKind.DAY)
 
 
-def range_end(toks: Tokens, i: int, ref: dt.date | None) -> End | None:
-    """A range end at token i: the longest of a point and a relative reading, else
-    what a range licenses alone, possibly after a modifier (`منتصف يوليوز`)."""
+def range_end(toks: Tokens, i: int) -> End | None:
+    """A range end at token i, resolved against the tokens' reference date as points
+    are; computed once per token (several range rules try the same place)."""
+    return toks.once(_range_end, i)
+
+
+def _range_end(toks: Tokens, i: int) -> End | None:
+    """The longest of a point and a relative reading, else what a range licenses
+    alone, possibly after a modifier (`منتصف يوليوز`)."""
+    ref = toks.ref
     mod = toks.find(i, "period_modifier")
     if mod is not None:
-        inner = range_end(toks, mod.end, ref)
+        inner = range_end(toks, mod.end)
         if inner is None or inner.kind is EndKind.DAY:
             return None
         return End(replace(inner.pt, start=i, clitic=mod.clitic), inner.kind, modified=True)

@@ -131,13 +131,13 @@ def _from_to(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
     opener = toks.find(i, "range_open")
     if opener is None or toks.words[i][opener.clitic :] != MIN:
         return None
-    a = range_end(toks, opener.end, ref)
+    a = range_end(toks, opener.end)
     if a is None:
         return None
     to = toks.find(a.end, "range_to")
     if to is None:
         return None
-    b = range_end(toks, to.end, ref)
+    b = range_end(toks, to.end)
     if b is None or not compatible(a, b) or counts(toks, b):
         return None
     return _range_cand(a.pt, b.pt, i, opener.clitic, "range_from_to")
@@ -160,33 +160,33 @@ def _between(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | No
     noun = toks.find(k, "year_noun", clitic=False)
     if noun is not None:
         k = noun.end
-    a = range_end(toks, k, ref)
+    a = range_end(toks, k)
     if a is None:
         return None
     j = joiner(toks, a.end)
     if j is None:
         return None
     if j == a.end:  # و glued to the second end's first word
-        b = _glued_end(toks, j, ref)
+        b = _glued_end(toks, j)
     else:
-        b = range_end(toks, j, ref)
+        b = range_end(toks, j)
     if b is None or not compatible(a, b) or counts(toks, b):
         return None
     return _range_cand(a.pt, b.pt, start, clitic, "range_between")
 
 
-def _glued_end(toks: Tokens, i: int, ref: dt.date | None) -> End | None:
-    p = range_end(toks, i, ref)
+def _glued_end(toks: Tokens, i: int) -> End | None:
+    p = range_end(toks, i)
     return p if p is not None and p.pt.clitic == 1 else None
 
 
 @date_rule("range_dash", starts=POINT_START | {"period_modifier"})
 def _dash(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`1948 - 2016`, `1999-2013`, `5 - 10 مايو 2023`."""
-    a = range_end(toks, i, ref)
+    a = range_end(toks, i)
     if a is None or (a.kind is EndKind.MONTH and not a.modified) or toks.word(a.end) != HYPHEN:
         return None
-    b = range_end(toks, a.end + 1, ref)
+    b = range_end(toks, a.end + 1)
     if b is None or not compatible(a, b) or counts(toks, b):
         return None
     if a.kind is b.kind is EndKind.YEAR and (b.pt.point.year or 0) <= (a.pt.point.year or 0):
@@ -277,13 +277,13 @@ _WHOLE = (EndKind.POINT, EndKind.RELATIVE)
 def _until(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`5 مايو حتى 9 مايو`, `اليوم لغاية الأحد المقبل`: two whole days or months joined
     by `حتى`/`لغاية` without an opening `من` (a hyphen is `_dash`, `إلى` needs `من`)."""
-    a = range_end(toks, i, ref)
+    a = range_end(toks, i)
     if a is None or a.kind not in _WHOLE or a.pt.gran not in ("day", "month"):
         return None
     until = toks.find(a.end, "range_until")
     if until is None:
         return None
-    b = range_end(toks, until.end, ref)
+    b = range_end(toks, until.end)
     if b is None or b.kind not in _WHOLE or not compatible(a, b):
         return None
     return _range_cand(a.pt, b.pt, i, a.pt.clitic, "range_until")
