@@ -59,9 +59,47 @@ class Subunit:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One lexicon phrase; `value` is read through the typed accessor its role implies."""
+
     words: tuple[str, ...]
     role: str
     value: object
+
+    def _wrong(self, what: str) -> TypeError:
+        return TypeError(f"lexicon entry {' '.join(self.words)!r} ({self.role}): {self.value!r} is not {what}")
+
+    @property
+    def int_value(self) -> int:
+        """An ordinal, a weekday, a relative offset (`-1`), a decade, a day shift."""
+        v = self.value
+        if isinstance(v, int) and not isinstance(v, bool):
+            return v
+        if isinstance(v, str) and v.lstrip("+-").isdigit():
+            return int(v)
+        if isinstance(v, Fraction) and v.denominator == 1:
+            return int(v)
+        raise self._wrong("an integer")
+
+    @property
+    def text_value(self) -> str:
+        """A trigger's argument (`month`, `quarter`, `start`…) or a currency code."""
+        if isinstance(self.value, str):
+            return self.value
+        raise self._wrong("a text")
+
+    @property
+    def number(self) -> Fraction:
+        """A number word's value."""
+        try:
+            return as_fraction(self.value)
+        except TypeError:
+            raise self._wrong("a number") from None
+
+    @property
+    def month(self) -> Month:
+        if isinstance(self.value, Month):
+            return self.value
+        raise self._wrong("a month")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from .lexicon import as_fraction
 from .particles import ARTICLE, CONSTRUCT_DUAL_ENDING, WAW
 from .tokens import Tokens
 
@@ -133,7 +132,7 @@ def _terms_at(toks: Tokens, i: int, first: bool, waw: bool = False) -> list[_Ter
         role = m.entry.role
         ok = m.clitic == 1 and toks.words[i].startswith(WAW) if waw else first or m.clitic == 0
         if role.startswith("num_") and ok:
-            out.append(_Term(role[4:], as_fraction(m.entry.value), i, m.end, m.clitic))
+            out.append(_Term(role[4:], m.entry.number, i, m.end, m.clitic))
     return out
 
 
@@ -182,8 +181,7 @@ def _is_repeated_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
     w = toks.word(i)
     bare = w[len(ARTICLE) :] if w.startswith(ARTICLE) else w
     return any(
-        m.entry.role == "num_scale" and m.clitic == 0 and as_fraction(m.entry.value) == scale
-        for m in toks.lex.lookup([bare], 0)
+        m.entry.role == "num_scale" and m.clitic == 0 and m.entry.number == scale for m in toks.lex.lookup([bare], 0)
     )
 
 
@@ -318,7 +316,7 @@ def _read_signed(toks: Tokens, i: int) -> SignedNumber | None:
     else:
         s = toks.find(i, "sign")
         if s is not None:
-            sign, k, clitic = int(str(s.entry.value)), s.end, s.clitic
+            sign, k, clitic = s.entry.int_value, s.end, s.clitic
     num = read_number(toks, k)
     if num is None:
         return None

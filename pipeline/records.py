@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Kind = Literal["date", "money", "percent"]
 Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade", "century"]
 Modifier = Literal["start", "early", "mid", "late", "end"]
+Season = Literal["spring", "summer", "autumn", "winter"]
 
 # The shape of `normalized` for each kind (docs/MENTIONS.md). Written in the common subset of Python and
 # ECMA-262 regular expressions, so the same text is the JSON Schema `pattern` and the pydantic check.
@@ -53,7 +54,7 @@ class DateValue(_Model):
     start: DatePoint | None = Field(default=None, description="the point, or the first end of a range, as written")
     end: DatePoint | None = Field(default=None, description="the last end of a range, as written")
     modifier: Modifier | None = None
-    season: Literal["spring", "summer", "autumn", "winter"] | None = None
+    season: Season | None = None
     relative: bool = False
     weekday: int | None = Field(default=None, ge=1, le=7, description="ISO weekday named in the text")
 

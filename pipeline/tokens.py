@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from .lexicon import Lexicon, LexMatch
 from .particles import ARTICLE
@@ -59,7 +59,7 @@ class Tokens:
         key = (parser, i)
         if key not in self.memo:
             self.memo[key] = parser(self, i)
-        return self.memo[key]  # type: ignore[return-value]
+        return cast(T, self.memo[key])  # stored by this method under the parser that made it
 
     def may_be(self, i: int, role: str) -> bool:
         """A cheap test that token i may start a phrase of `role`."""

@@ -1,12 +1,13 @@
 """A mention's `normalized` string and its typed `value` say the same thing.
 
 Checked for every positive row of the rule tables and every committed corpus record
-(`outputs/records.jsonl`): money and percent amounts and ranges, and Gregorian date points
-and ranges of a day, month, year, decade or century (about 60 % of the date mentions).
-Not checked, because `value` holds what was written and `normalized` a computed result that
-cannot be read back from it without redoing the rule's work: relative dates (resolved against
-a reference date), Hijri dates (converted by the Umm al-Qura tables), seasons, modifiers such
-as `نهاية`, and quarters, halves and weeks (their range is derived from the period).
+(`outputs/records.jsonl`): money and percent amounts and ranges, Gregorian date points
+and ranges of a day, month, year, decade or century, and Hijri days, months, years and
+ranges of them (their Umm al-Qura conversion must be `normalized`, a Hijri month in a
+Gregorian year included). Not checked, because `value` holds what was written and
+`normalized` a computed result that cannot be read back from it without redoing the rule's
+work: relative dates (resolved against a reference date), seasons, modifiers such as `نهاية`,
+and quarters, halves and weeks (their range is derived from the period).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import extract
+from pipeline.calendars import Point, Span, When, bounds, fmt_when, hijri_in_gregorian_year, hijri_to_gregorian
 from pipeline.records import DatePoint, DateValue, Mention, MoneyValue, PercentValue
 
 from .examples import load
@@ -54,12 +56,40 @@ def _date_checkable(value: DateValue) -> bool:
     """A Gregorian point or range written out in full (see the module docstring for the rest)."""
     return (
         value.calendar == "gregorian"
-        and not value.relative
-        and value.season is None
-        and value.modifier is None
+        and _as_written(value)
         and value.granularity in ("day", "month", "year", "decade", "century")
-        and value.start is not None
     )
+
+
+def _as_written(value: DateValue) -> bool:
+    return not value.relative and value.season is None and value.modifier is None and value.start is not None
+
+
+def _hijri_checkable(value: DateValue) -> bool:
+    """A Hijri day, month or year (or a range of them) with its year written."""
+    return (
+        value.calendar == "hijri"
+        and _as_written(value)
+        and value.granularity in ("day", "month", "year")
+        and value.start is not None
+        and value.start.year is not None
+    )
+
+
+def _gregorian(p: DatePoint, value: DateValue) -> When | None:
+    point = Point(p.year, p.month, p.day)
+    return hijri_in_gregorian_year(point) if value.year_calendar == "gregorian" else hijri_to_gregorian(point)
+
+
+def _hijri(norm: str, value: DateValue) -> str | None:
+    """The Gregorian days the Hijri value covers, formatted, must be `normalized`."""
+    assert value.start is not None
+    first = _gregorian(value.start, value)
+    last = _gregorian(value.end, value) if value.end is not None else first
+    if first is None or last is None:
+        return f"{value.start} has no Gregorian equivalent, {norm} in normalized"
+    want = fmt_when(first if value.end is None else Span(bounds(first).first, bounds(last).last))
+    return None if want == norm else f"{value.model_dump(exclude_none=True)} is {want}, {norm} in normalized"
 
 
 def _date(norm: str, value: DateValue) -> str | None:
@@ -80,11 +110,15 @@ def disagreement(m: Mention) -> str | None:
         return _percent(m.normalized, m.value)
     if _date_checkable(m.value):
         return _date(m.normalized, m.value)
+    if _hijri_checkable(m.value):
+        return _hijri(m.normalized, m.value)
     return None
 
 
 def _checked(m: Mention) -> bool:
-    return m.normalized is not None and (not isinstance(m.value, DateValue) or _date_checkable(m.value))
+    if m.normalized is None:
+        return False
+    return not isinstance(m.value, DateValue) or _date_checkable(m.value) or _hijri_checkable(m.value)
 
 
 def _table_mentions() -> list[Mention]:
@@ -105,6 +139,8 @@ def test_normalized_and_value_agree(source: str) -> None:
     kinds = ("date", "money", "percent")
     checked = {kind: sum(1 for m in mentions if m.kind == kind and _checked(m)) for kind in kinds}
     assert all(n >= 10 for n in checked.values()), f"too few mentions checked: {checked}"
+    hijri = sum(1 for m in mentions if isinstance(m.value, DateValue) and _hijri_checkable(m.value) and _checked(m))
+    assert hijri >= 3, f"too few Hijri dates checked: {hijri}"
 
 
 @pytest.mark.parametrize(
@@ -116,6 +152,24 @@ def test_normalized_and_value_agree(source: str) -> None:
         ("1947-10-20", DateValue(granularity="day", start=DatePoint(year=1947, month=10, day=21))),
         ("1979/1989", DateValue(granularity="year", start=DatePoint(year=1979), end=DatePoint(year=1988))),
         ("XXXX-10", DateValue(granularity="month", start=DatePoint(year=2019, month=10))),
+        # رمضان 2024 read as Gregorian September, and a Hijri range read as Gregorian months
+        (
+            "2024-09",
+            DateValue(
+                calendar="hijri", year_calendar="gregorian", granularity="month", start=DatePoint(year=2024, month=9)
+            ),
+        ),
+        (
+            "2024-09/2025-10",
+            DateValue(
+                calendar="hijri",
+                year_calendar="gregorian",
+                granularity="month",
+                start=DatePoint(year=2024, month=9),
+                end=DatePoint(year=2025, month=10),
+            ),
+        ),
+        ("2023-04-21", DateValue(calendar="hijri", granularity="day", start=DatePoint(year=1444, month=10, day=2))),
     ],
 )
 def test_a_disagreement_is_found(norm: str, value: MoneyValue | PercentValue | DateValue) -> None:

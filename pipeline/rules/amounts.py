@@ -11,13 +11,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal, NamedTuple
 
-from ..lexicon import CurrencyName, Subunit, as_fraction
+from ..lexicon import CurrencyName, Subunit
 from ..numbers import SignedNumber, fmt, parse_digits, read_number, read_signed, to_decimal
 from ..particles import ARTICLE, ARTICLE_PROCLITICS, BA, BAYNA, DUAL_SUFFIXES, HYPHEN, LAM, MIN, WAW
 from ..records import AmountRange, MoneyValue, PercentValue
 from ..tokens import Tokens
 from .base import Candidate, joiner
+from .registry import amount_rule, amount_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +38,37 @@ class Unit:
 DocCurrencies = dict[str, str]
 
 
-def _qualifier(toks: Tokens, i: int, lemma: str) -> tuple[str, int] | None:
+RangeKind = Literal["between", "from", "dash"]  # how a range is written: `بين A و B`, `من A إلى B`, `A-B`
+
+
+class Qualified(NamedTuple):
+    code: str  # the ISO code the qualifier gives the name (`درهم إماراتي`: AED)
+    end: int
+
+
+class Tail(NamedTuple):
+    amount: Fraction  # what a trailing part adds to the amount (`و43 سنتا`, `ونصف`)
+    end: int
+
+
+class AmountSpan(NamedTuple):
+    """A range of two amounts with the unit after the second end."""
+
+    start: int
+    end: int
+    clitic: int
+    low: Fraction
+    high: Fraction
+    unit: Unit
+
+
+def _qualifier(toks: Tokens, i: int, lemma: str) -> Qualified | None:
+    """A qualifier of the currency name `lemma` at token i (`إماراتي` after `درهم`)."""
     for m in toks.find_all(i, "qualifier"):
         if m.entry.value == lemma and m.clitic == 0:
             code = toks.lex.qualifiers.get((lemma, " ".join(m.entry.words)))
             if code:
-                return code, m.end
+                return Qualified(code, m.end)
     return None
 
 
@@ -55,8 +82,8 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
         if named is not None and isinstance(named.entry.value, CurrencyName):
             lemma = named.entry.value.lemma
             q = _qualifier(toks, i + 2, lemma)
-            code = q[0] if q else doc.get(lemma, named.entry.value.default)
-            return Unit(i, q[1] if q else i + 2, code, lemma=lemma, of_plural=True)
+            code = q.code if q else doc.get(lemma, named.entry.value.default)
+            return Unit(i, q.end if q else i + 2, code, lemma=lemma, of_plural=True)
     if m is None:
         return None
     if toks.find(m.end, "commodity") is not None or (
@@ -67,7 +94,7 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
     if isinstance(value, CurrencyName):
         q = _qualifier(toks, m.end, value.lemma)
         if q is not None:
-            return Unit(i, q[1], q[0], lemma=value.lemma, clitic=m.clitic)
+            return Unit(i, q.end, q.code, lemma=value.lemma, clitic=m.clitic)
         return Unit(i, m.end, doc.get(value.lemma, value.default), lemma=value.lemma, clitic=m.clitic)
     if isinstance(value, Subunit):
         code, end = value.default, m.end
@@ -84,7 +111,7 @@ def currency_at(toks: Tokens, i: int, doc: DocCurrencies, clitic: bool = False) 
                 if len(codes) == 1:
                     code = codes.pop()
         return Unit(i, end, code, Fraction(value.factor_for(code)), lemma=value.lemma, clitic=m.clitic)
-    code = str(value)
+    code = m.entry.text_value
     spellings = toks.lex.raw_symbols.get(m.entry.words)
     if spellings is not None:  # د.أ (JOD) and د.إ (AED) differ only in the raw text
         raw = "".join(toks.raw_word(k) for k in range(i, m.end))[m.clitic :]
@@ -124,12 +151,12 @@ def scan_doc_currencies(toks: Tokens, seen: dict[str, set[str]] | None = None) -
         if isinstance(name, CurrencyName):
             q = _qualifier(toks, end, name.lemma)
             if q is not None:
-                seen.setdefault(name.lemma, set()).add(q[0])
+                seen.setdefault(name.lemma, set()).add(q.code)
         elif isinstance(name, Subunit):  # بالفلس الكويتي: the document's fils are Kuwaiti
             for parent in sorted(name.parents):
                 q = _qualifier(toks, end, parent)
                 if q is not None:
-                    seen.setdefault(_subunit_key(name), set()).add(q[0])
+                    seen.setdefault(_subunit_key(name), set()).add(q.code)
                     break
     return {lemma: next(iter(codes)) for lemma, codes in seen.items() if len(codes) == 1}
 
@@ -160,7 +187,7 @@ def _money_cand(
     return Candidate("money", start, end, clitic, norm, value, rule)
 
 
-def _subunit_tail(toks: Tokens, unit: Unit, k: int) -> tuple[Fraction, int] | None:
+def _subunit_tail(toks: Tokens, unit: Unit, k: int) -> Tail | None:
     """`20 دولارا و43 سنتا`: the subunit amount added to the main amount."""
     j = joiner(toks, k)
     if j is None:
@@ -177,7 +204,7 @@ def _subunit_tail(toks: Tokens, unit: Unit, k: int) -> tuple[Fraction, int] | No
             return None
     elif unit.code not in _parent_codes(toks, sub):
         return None  # `20$ و43 سنتا`: a symbol's code must be one of the subunit's currencies
-    return num.value * Fraction(sub.factor_for(unit.code)), m.end
+    return Tail(num.value * Fraction(sub.factor_for(unit.code)), m.end)
 
 
 def _parent_codes(toks: Tokens, sub: Subunit) -> set[str]:
@@ -199,7 +226,7 @@ def _glued_money(toks: Tokens, i: int) -> Candidate | None:
     if entry is None or entry.role not in ("cur_symbol", "subunit"):
         return None
     value = entry.value
-    code, factor = (value.default, Fraction(value.factor)) if isinstance(value, Subunit) else (str(value), Fraction(1))
+    code, factor = (value.default, Fraction(value.factor)) if isinstance(value, Subunit) else (entry.text_value, 1)
     lo = parse_digits(m.group(1), scale_follows=False)
     if lo is None:
         return None
@@ -211,6 +238,19 @@ def _glued_money(toks: Tokens, i: int) -> Candidate | None:
     return _money_cand(i, i + 2, 0, lo * factor, hi * factor, code, "glued_sign_range")
 
 
+# What can start an amount: a number (digits, number words, a sign), a range
+# opener, a currency before its number (`$10`, `دولار واحد`), `%` before its number.
+_NUMBER_START = frozenset(
+    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
+)
+
+
+@amount_rule(
+    "money",
+    starts=_NUMBER_START | {"range_open", "cur_symbol", "currency"},
+    labels=("symbol_number", "money_range", "number_currency", "currency_one", "currency_dual", "glued_sign",
+            "glued_sign_range"),
+)  # fmt: skip
 def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     found: list[Candidate] = []
     glued = _glued_money(toks, i) if toks.has_digit(i) else None
@@ -221,18 +261,20 @@ def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     if sym is not None:
         n = read_signed(toks, sym.end)
         if n is not None and n.clitic == 0:
-            code, amount, end = str(sym.entry.value), n.value, n.end
+            code, amount, end = sym.entry.text_value, n.value, n.end
             tail = _subunit_tail(toks, Unit(i, sym.end, code), end)
             if tail is not None:  # $20 و43 سنتا
-                amount, end = amount + tail[0], tail[1]
+                amount, end = amount + tail.amount, tail.end
             found.append(_money_cand(i, end, sym.clitic, amount, None, code, "symbol_number"))
     rng = _range(
         toks, i, lambda k: currency_at(toks, k, doc), lambda k: currency_at(toks, k, doc) is not None, both_dash=True
     )
     if rng is not None:
-        start, end, clitic, lo, hi, r_unit = rng
+        factor = rng.unit.factor
         found.append(
-            _money_cand(start, end, clitic, lo * r_unit.factor, hi * r_unit.factor, r_unit.code, "money_range")
+            _money_cand(
+                rng.start, rng.end, rng.clitic, rng.low * factor, rng.high * factor, rng.unit.code, "money_range"
+            )
         )
     n = read_signed(toks, i)
     unit: Unit | None = currency_at(toks, n.end, doc) if n is not None else None
@@ -246,16 +288,16 @@ def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
         amount, end = n.value * unit.factor, unit.end
         tail = _subunit_tail(toks, unit, end)
         if tail is not None:
-            amount, end = amount + tail[0], tail[1]
+            amount, end = amount + tail.amount, tail.end
         else:
             half = _trailing_fraction(toks, end)
             if half is not None:  # ثلاثة ملايين دولار ونصف
-                amount, end = amount + half[0] * n.num.last_scale * unit.factor, half[1]
+                amount, end = amount + half.amount * n.num.last_scale * unit.factor, half.end
         found.append(_money_cand(i, end, n.clitic, amount, None, unit.code, "number_currency"))
     return found
 
 
-def _trailing_fraction(toks: Tokens, i: int) -> tuple[Fraction, int] | None:
+def _trailing_fraction(toks: Tokens, i: int) -> Tail | None:
     """`ونصف` after an amount's currency."""
     w = toks.word(i)
     k, clitic_ok = (i + 1, False) if w == WAW else (i, True)
@@ -265,7 +307,7 @@ def _trailing_fraction(toks: Tokens, i: int) -> tuple[Fraction, int] | None:
         if m.entry.role == "num_fraction" and (m.clitic == 1 if clitic_ok else m.clitic == 0):
             if clitic_ok and not w.startswith(WAW):
                 continue
-            return as_fraction(m.entry.value), m.end
+            return Tail(m.entry.number, m.end)
     return None
 
 
@@ -280,12 +322,12 @@ def _currency_then_one(toks: Tokens, i: int, doc: DocCurrencies) -> Candidate | 
     if unit.end == i + 1 and word in duals and not toks.has_digit(i - 1):
         return _money_cand(i, unit.end, unit.clitic, 2 * unit.factor, None, unit.code, "currency_dual")
     one = toks.find(unit.end, "num_unit", clitic=False)
-    if one is None or as_fraction(one.entry.value) != 1:
+    if one is None or one.entry.number != 1:
         return None
     amount, end = unit.factor, one.end
     tail = _subunit_tail(toks, unit, end)  # دينار واحد و٥٠٠ فلس
     if tail is not None:
-        amount, end = amount + tail[0], tail[1]
+        amount, end = amount + tail.amount, tail.end
     return _money_cand(i, end, 0, amount, None, unit.code, "currency_one")
 
 
@@ -299,7 +341,12 @@ def _pct_cand(start: int, end: int, clitic: int, lo: Fraction, hi: Fraction | No
     return Candidate("percent", start, end, clitic, f"{_fmt(lo)}%/{_fmt(hi)}%", value, rule)
 
 
-def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
+@amount_rule(
+    "percent",
+    starts=_NUMBER_START | {"range_open", "percent_marker"},
+    labels=("percent_sign_number", "percent_range", "number_percent"),
+)
+def percent_at_token(toks: Tokens, i: int, doc: DocCurrencies | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     pre = percent_at(toks, i)
     if pre is not None and toks.word(i) in ("%",):
@@ -308,8 +355,7 @@ def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
             found.append(_pct_cand(i, n.end, 0, n.value, None, "percent_sign_number"))
     rng = _range(toks, i, lambda k: percent_at(toks, k), lambda k: percent_at(toks, k) is not None)
     if rng is not None:
-        start, end, clitic, lo, hi, _ = rng
-        found.append(_pct_cand(start, end, clitic, lo, hi, "percent_range"))
+        found.append(_pct_cand(rng.start, rng.end, rng.clitic, rng.low, rng.high, "percent_range"))
     n = read_signed(toks, i)
     unit = percent_at(toks, n.end) if n is not None else None
     if n is not None and unit is not None and unit.clitic in (0, 1) and toks.words[n.end][: unit.clitic] in ("", BA):
@@ -326,13 +372,14 @@ def _range(
     unit_at: Callable[[int], Unit | None],
     has_unit: Callable[[int], bool],
     both_dash: bool = False,
-) -> tuple[int, int, int, Fraction, Fraction, Unit] | None:
+) -> AmountSpan | None:
     """`بين 5 و10 ملايين دولار`, `من 3 إلى 4%`, `5-10 ملايين يورو`: the unit (and a
     scale word) after the second number serves both; `من 7% إلى 14%` is two values.
     `both_dash` (money): two ends with the same unit joined by a hyphen are one range (`10$ - 20$`)."""
     w = toks.word(i)
     opener = toks.find(i, "range_open")
     start, clitic = i, 0
+    kind: RangeKind
     if opener is not None and w.endswith(BAYNA):
         kind, clitic, k = "between", len(w) - len(BAYNA), opener.end
     elif opener is not None and w[opener.clitic :] == MIN:
@@ -353,21 +400,7 @@ def _range(
         k = first_unit.end
     if first_unit is not None and not (kind == "between" or (kind == "dash" and both_dash and toks.word(k) == HYPHEN)):
         return None  # both ends carry the unit: two mentions (`من 7% إلى 14%`), but `10$-20$` is one range
-    to = toks.find(k, "range_to")
-    if kind == "from" and to is None:
-        b = _lam_end(toks, k)  # من عشرة لعشرين دولارا
-    elif kind == "between":
-        j = joiner(toks, k)
-        if j is not None:
-            b = read_signed(toks, j) if j != k else _glued(toks, k)
-        elif to is not None:  # ما بين 10 إلى 15%
-            b = read_signed(toks, to.end)
-        else:
-            return None
-    elif to is None:
-        return None
-    else:  # من 3 إلى 4%, 5-10 ملايين, 4 إلى 5 في المائة
-        b = read_signed(toks, to.end)
+    b = _second_end(toks, kind, k)
     if b is None:
         return None
     unit = unit_at(b.end)
@@ -382,7 +415,21 @@ def _range(
         # بين 10 و5 or 10-5 (a score): not a range. A falling `من 12 إلى 10 في المئة`
         # stays one range, written in its own order.
         return None
-    return start, unit.end, clitic, lo, hi, unit
+    return AmountSpan(start, unit.end, clitic, lo, hi, unit)
+
+
+def _second_end(toks: Tokens, kind: RangeKind, k: int) -> SignedNumber | None:
+    """The second number of a range, after its joiner at token k: `إلى`/`-` (`from`, `dash`),
+    `و` (`between`, also `ما بين 10 إلى 15%`), or `ل` in `من عشرة لعشرين`."""
+    to = toks.find(k, "range_to")
+    if kind == "from" and to is None:
+        return _lam_end(toks, k)  # من عشرة لعشرين دولارا
+    if kind == "between":
+        j = joiner(toks, k)
+        if j is not None:
+            return read_signed(toks, j) if j != k else _glued(toks, k)
+        return read_signed(toks, to.end) if to is not None else None  # ما بين 10 إلى 15%
+    return read_signed(toks, to.end) if to is not None else None  # من 3 إلى 4%, 5-10 ملايين, 4 إلى 5 في المائة
 
 
 def _lam_end(toks: Tokens, i: int) -> SignedNumber | None:
@@ -407,21 +454,14 @@ def _glued(toks: Tokens, i: int) -> SignedNumber | None:
     return SignedNumber(i, num.end, 1, num.value, num)
 
 
-# What can start an amount: a number (digits, number words, a sign), a range
-# opener, a currency before its number (`$10`, `دولار واحد`), `%` before its number.
-_NUMBER_START = frozenset(
-    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
-)
-MONEY_START = _NUMBER_START | {"range_open", "cur_symbol", "currency"}
-PERCENT_START = _NUMBER_START | {"range_open", "percent_marker"}
-
-
 def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
+    """Every money and percent reading that starts at token i, rule by rule in registry order."""
     keys = toks.keys(i)
-    found = money_at(toks, i, doc) if keys & MONEY_START else []
-    if keys & PERCENT_START:
-        found += percent_at_token(toks, i)
+    found: list[Candidate] = []
+    for rule in amount_rules():
+        if keys & rule.starts:
+            found += rule.fn(toks, i, doc)
     return found
 
 
-__all__ = ["MONEY_START", "PERCENT_START", "DocCurrencies", "amounts_at", "scan_doc_currencies"]
+__all__ = ["DocCurrencies", "amounts_at", "scan_doc_currencies"]

@@ -5,41 +5,35 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Literal
+from typing import NamedTuple
 
 from ...calendars import (
     Point,
+    Span,
+    TimeUnit,
+    When,
     add_months,
     last_or_next_hijri_month,
     last_or_next_month,
-    range_str,
     shift,
+    time_unit,
     week_range,
 )
 from ...numbers import read_number
 from ...particles import ARTICLE, BA, CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_ENDING, TANWEEN_FATH, WAW
-from ...records import DatePoint, DateValue, Granularity
+from ...records import DatePoint, DateValue, Granularity, Season
 from ...tokens import Tokens
-from ..base import Candidate
-from .points import (
-    YEAR_MAX,
-    YEAR_MIN,
-    _arg,
-    _month,
-    _plain_year,
-    _point_cand,
-    _weekday_date,
-)
+from ..base import Candidate, date_candidate
+from ..registry import date_rule
+from .common import YEAR_MAX, YEAR_MIN, month_name, plain_year, point_candidate, rel_value, season_name, shift_at
+from .points import weekday_date
 
 
-def _rel_value(gran: Granularity, weekday: int | None = None) -> DateValue:
-    return DateValue(granularity=gran, relative=True, weekday=weekday)
-
-
-def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+@date_rule("relative_day", starts={"relative_day", "day_noun"}, prefixes=("relative_day_",))
+def relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`اليوم`, `أمس`, `غدا`, `اليوم الجمعة`, `اليوم الأربعاء 14 يونيو 2023`."""
     head = toks.find(i, "day_noun")
-    at = head.end if head is not None and head.entry.value == "one" else i  # يوم غد
+    at = head.end if head is not None and head.entry.text_value == "one" else i  # يوم غد
     rd = toks.find(at, "relative_day", clitic=at == i)
     if rd is None:
         return None
@@ -48,8 +42,8 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
         proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE)
     ):
         return None  # لامس (touched) is not ل + أمس; بالأمس is
-    if at != i:
-        rd = replace(rd, clitic=head.clitic)  # type: ignore[union-attr]
+    if head is not None and at != i:
+        rd = replace(rd, clitic=head.clitic)
     if toks.find(i - 1, "relative_pre_modifier", "anaphor") is not None:
         return None  # هذا اليوم, ذلك اليوم: anaphora
     nxt = rd.end
@@ -66,39 +60,42 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
             return None  # غدا الأمر مستحيلا: the verb 'became' (غدًا with tanween is the adverb)
     wd = toks.find(nxt, "weekday", clitic=False)
     if wd is not None:
-        inner = _weekday_date(toks, nxt)
+        inner = weekday_date(toks, nxt)
         if inner is not None:
-            c = _point_cand(inner)
+            c = point_candidate(inner)
             return replace(c, start=i, clitic=rd.clitic, rule="relative_day_" + inner.rule)
         nxt = wd.end
-    n = int(str(rd.entry.value))
-    norm = (ref + dt.timedelta(days=n)).isoformat() if ref else None
-    weekday = int(str(wd.entry.value)) if wd is not None else None
-    return Candidate("date", i, nxt, rd.clitic, norm, _rel_value("day", weekday), "relative_day")
+    when = shift(ref, "day", rd.entry.int_value) if ref else None
+    weekday = wd.entry.int_value if wd is not None else None
+    return date_candidate(i, nxt, rd.clitic, when, rel_value("day", weekday), "relative_day")
 
 
-def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+@date_rule(
+    "relative_named",
+    starts={"month", "hmonth", "month_noun", "day_noun", "weekday"},
+    labels=("relative_month", "relative_weekday", "bare_weekday"),
+)
+def relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`نوفمبر الماضي`, `شهر يناير الماضي`, `تموز (يوليو) الماضي`, `الخميس المقبل`, `يوم الأحد`."""
     noun = toks.find(i, "month_noun")
     k = noun.end if noun is not None else i
-    mo = _month(toks, k)
+    mo = month_name(toks, k)
     if mo is not None:
-        rel = _arg(toks, mo[2], "relative_modifier", clitic=False)
+        rel = shift_at(toks, mo.end)
         if rel is None:
             return None
-        n = int(rel[0])
-        norm = None
-        if ref is not None and mo[1] == "gregorian":  # نوفمبر الماضي; نوفمبر بعد المقبل a year further
-            norm = last_or_next_month(ref, mo[0], n)
-            if abs(n) > 1:
-                norm = Point(int(norm[:4]) + n - (1 if n > 0 else -1), mo[0]).fmt()
+        n = rel.n
+        when: When | None = None
+        if ref is not None and mo.calendar == "gregorian":  # نوفمبر الماضي; نوفمبر بعد المقبل a year further
+            when = last_or_next_month(ref, mo.number, n)
+            if abs(n) > 1 and when.year is not None:
+                when = Point(when.year + n - (1 if n > 0 else -1), mo.number)
         elif ref is not None and abs(n) == 1:  # شوال المقبل
-            norm = last_or_next_hijri_month(ref, mo[0], n)
-        cal: Literal["gregorian", "hijri"] = "hijri" if mo[1] == "hijri" else "gregorian"
-        value = DateValue(calendar=cal, granularity="month", start=DatePoint(month=mo[0]), relative=True)
-        return Candidate("date", i, rel[1], noun.clitic if noun else mo[3], norm, value, "relative_month")
+            when = last_or_next_hijri_month(ref, mo.number, n)
+        value = DateValue(calendar=mo.calendar, granularity="month", start=DatePoint(month=mo.number), relative=True)
+        return date_candidate(i, rel.end, noun.clitic if noun else mo.clitic, when, value, "relative_month")
     k, clitic, noun = i, 0, toks.find(i, "day_noun")
-    if noun is not None and noun.end - i == 1 and noun.entry.value == "one":
+    if noun is not None and noun.end - i == 1 and noun.entry.text_value == "one":
         k, clitic = noun.end, noun.clitic
     else:
         noun = None
@@ -107,11 +104,11 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         return None
     if noun is None:
         clitic = wd.clitic
-    weekday = int(str(wd.entry.value))
-    rel = _arg(toks, wd.end, "relative_modifier", clitic=False)
+    weekday = wd.entry.int_value
+    rel = shift_at(toks, wd.end)
     if rel is not None:
-        n = int(rel[0])
-        norm = None
+        n = rel.n
+        day: dt.date | None = None
         if ref is not None and n != 0:
             delta = (weekday - ref.isoweekday()) % 7
             further = 7 * (abs(n) - 1)  # الخميس بعد المقبل: a week further
@@ -119,62 +116,69 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
                 day = ref + dt.timedelta(days=(delta or 7) + further)
             else:
                 day = ref - dt.timedelta(days=((ref.isoweekday() - weekday) % 7 or 7) + further)
-            norm = day.isoformat()
-        return Candidate("date", i, rel[1], clitic, norm, _rel_value("day", weekday), "relative_weekday")
+        when = shift(day, "day", 0) if day is not None else None
+        return date_candidate(i, rel.end, clitic, when, rel_value("day", weekday), "relative_weekday")
     if noun is None and toks.find(k, "ambiguous_weekday") is not None and toks.find(i - 1, "day_part") is None:
         return None  # الاثنين (the two), الجمعة: need يوم, a date, a relative word or مساء
     if noun is None and toks.words[i][:clitic] not in CONJUNCTIONS:
         return None
-    return Candidate("date", i, wd.end, clitic, None, _rel_value("day", weekday), "bare_weekday")
+    return date_candidate(i, wd.end, clitic, None, rel_value("day", weekday), "bare_weekday")
 
 
-def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+@date_rule("relative_period", starts={"relative_period_noun"}, labels=("relative_period", "relative_period_year"))
+def relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأسبوع الماضي`, `الشهر المقبل`, `العام الماضي`, `العام المقبل 2026`."""
     noun = toks.find(i, "relative_period_noun")
     if noun is None:
         return None
-    unit = str(noun.entry.value)
-    rel = _arg(toks, noun.end, "relative_modifier", clitic=False)
+    unit = noun.entry.text_value
+    rel = shift_at(toks, noun.end)
     if rel is None or unit in ("century",):
         return None
-    n, end = int(rel[0]), rel[1]
-    y = _plain_year(toks, end, YEAR_MIN, YEAR_MAX)
+    n, end = rel
+    y = plain_year(toks, end, YEAR_MIN, YEAR_MAX)
     if unit == "year" and y is not None:
         value = DateValue(granularity="year", start=DatePoint(year=y), relative=True)
-        return Candidate("date", i, end + 1, noun.clitic, str(y), value, "relative_period_year")
-    norm: str | None = None
+        return date_candidate(i, end + 1, noun.clitic, Point(y), value, "relative_period_year")
+    when: When | None = None
     gran: Granularity = "day"
     if unit == "week":
         gran = "week"
-        norm = week_range(ref + dt.timedelta(weeks=n)) if ref else None
+        when = week_range(ref + dt.timedelta(weeks=n)) if ref else None
     elif unit == "month":
         gran = "month"
-        norm = Point(*add_months(ref, n)).fmt() if ref else None
+        when = Point(*add_months(ref, n)) if ref else None
     elif unit == "year":
         gran = "year"
-        norm = str(ref.year + n) if ref else None
+        when = Point(ref.year + n) if ref else None
     elif unit == "quarter":
         gran = "quarter"
         if ref:
             q = (ref.month - 1) // 3 + n
             y0, q0 = ref.year + q // 4, q % 4
-            norm = range_str(Point(y0, q0 * 3 + 1), Point(y0, q0 * 3 + 3))
+            when = Span(Point(y0, q0 * 3 + 1), Point(y0, q0 * 3 + 3))
     elif unit == "decade":
         gran = "decade"
         if ref:
             d0 = ref.year // 10 * 10 + 10 * n
-            norm = f"{d0}/{d0 + 9}"
-    return Candidate("date", i, end, noun.clitic, norm, _rel_value(gran), "relative_period")
+            when = Span.years(d0, d0 + 9)
+    return date_candidate(i, end, noun.clitic, when, rel_value(gran), "relative_period")
 
 
-def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
-    prep = toks.find(i, "ago_prep")
-    if prep is None:
-        return None
-    sign = int(str(prep.entry.value))
-    parts: list[tuple[str, int]] = []
-    k = prep.end
+class Duration(NamedTuple):
+    unit: TimeUnit
+    n: int
+
+
+class Durations(NamedTuple):
+    parts: list[Duration]  # `سنتين وثلاثة أشهر`: two parts, the largest first as written
+    end: int
+
+
+def _durations(toks: Tokens, k: int) -> Durations | None:
+    """Up to three durations joined by `و` at token k (`3 سنوات`, `شهرين`, `سنة وستة أشهر`);
+    None when one is vague (`عقود` with no number)."""
+    parts: list[Duration] = []
     while len(parts) < 3:
         num = read_number(toks, k)
         n, u_at = 1, k
@@ -185,14 +189,14 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         unit = toks.find(u_at, "duration_unit", clitic=not parts or u_at == k)
         if unit is None:
             break
-        name, _, mult = str(unit.entry.value).partition("*")
+        name, _, mult = unit.entry.text_value.partition("*")
         if mult and u_at == k:
             n = int(mult)
         if name.endswith("+"):
             if u_at == k:
                 return None  # بعد عقود: a plural with no number is vague
             name = name[:-1]
-        parts.append((name, n))
+        parts.append(Duration(time_unit(name), n))
         k = unit.end
         if toks.word(k) == WAW or (
             toks.word(k).startswith(WAW) and toks.find(k, "duration_unit") is None and read_number(toks, k) is not None
@@ -203,51 +207,68 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             k = nxt
             continue
         break
-    if not parts:
+    return Durations(parts, k)
+
+
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100}
+
+
+def _moved(ref: dt.date, sign: int, parts: list[Duration]) -> When:
+    """R moved by the durations, at the last one's granularity (weeks give a day)."""
+    d = ref
+    for unit, n in parts:
+        if unit in ("day", "week"):
+            d = d + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        elif unit == "month":
+            y, m = add_months(d, sign * n)
+            d = d.replace(year=y, month=m, day=min(d.day, 28))
+        else:
+            d = d.replace(year=d.year + sign * n * _YEARS_IN[unit], day=min(d.day, 28))
+    last = parts[-1].unit
+    return shift(d, "day" if last == "week" else last, 0)
+
+
+@date_rule("ago_later", starts={"ago_prep"})
+def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
+    prep = toks.find(i, "ago_prep")
+    if prep is None:
         return None
-    end = k
-    if toks.find(end, "event_prep", clitic=False) is not None:
+    read = _durations(toks, prep.end)
+    if read is None or not read.parts:
+        return None
+    if toks.find(read.end, "event_prep", clitic=False) is not None:
         return None  # counted from an event, not from the document's date
-    norm: str | None = None
-    if ref is not None:
-        d = ref
-        gran = parts[-1][0]
-        for unit_name, n in parts:
-            if unit_name in ("day", "week"):
-                d = d + dt.timedelta(days=sign * n * (7 if unit_name == "week" else 1))
-            elif unit_name == "month":
-                y, m = add_months(d, sign * n)
-                d = d.replace(year=y, month=m, day=min(d.day, 28))
-            elif unit_name in ("year", "decade", "century"):
-                years = {"year": 1, "decade": 10, "century": 100}[unit_name]
-                d = d.replace(year=d.year + sign * n * years, day=min(d.day, 28))
-        norm = shift(d, "day" if gran == "week" else gran, 0)
-    gran_out: Granularity = {"day": "day", "week": "day", "month": "month"}.get(parts[-1][0], "year")  # type: ignore[assignment]
-    return Candidate("date", i, end, prep.clitic, norm, _rel_value(gran_out), "ago_later")
+    when = _moved(ref, prep.entry.int_value, read.parts) if ref is not None else None
+    last = read.parts[-1].unit
+    gran: Granularity = "day" if last in ("day", "week") else "month" if last == "month" else "year"
+    return date_candidate(i, read.end, prep.clitic, when, rel_value(gran), "ago_later")
 
 
-def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+@date_rule("this_period", starts={"relative_pre_modifier"})
+def this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا العام`, `هذه السنة`, `هذا الشهر`: the current period."""
     pre = toks.find(i, "relative_pre_modifier")
     if pre is None:
         return None
     noun = toks.find(pre.end, "relative_period_noun", clitic=False)
-    if noun is None or noun.entry.value not in ("year", "month", "week"):
+    if noun is None or noun.entry.text_value not in ("year", "month", "week"):
         return None
     if toks.find(noun.end, "anaphor", "relative_modifier") is not None:
         return None
-    unit = str(noun.entry.value)
-    norm = None
+    unit = noun.entry.text_value
+    when: When | None = None
     if ref is not None:
-        norm = {"year": str(ref.year), "month": Point(ref.year, ref.month).fmt(), "week": week_range(ref)}[unit]
+        this: dict[str, When] = {"year": Point(ref.year), "month": Point(ref.year, ref.month), "week": week_range(ref)}
+        when = this[unit]
     gran: Granularity = "year" if unit == "year" else "month" if unit == "month" else "week"
-    return Candidate("date", i, noun.end, pre.clitic, norm, _rel_value(gran), "this_period")
+    return date_candidate(i, noun.end, pre.clitic, when, rel_value(gran), "this_period")
 
 
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+_SEASON_START: dict[Season, int] = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
-def _season_year(ref: dt.date, season: str, n: int) -> int:
+def _season_year(ref: dt.date, season: Season, n: int) -> int:
     """The year of a relative season: a season belongs to the year in which it
     begins (a winter to its December). This one is in progress or R's year's
     (n = 0), the next not yet begun at R (n > 0), the last already ended (n < 0)."""
@@ -263,6 +284,7 @@ def _season_year(ref: dt.date, season: str, n: int) -> int:
     return y + n + 1
 
 
+@date_rule("relative_season", starts={"relative_season", "relative_pre_modifier"})
 def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا الصيف`, `الصيف الماضي`, `الربيع المقبل`, `الشتاء الجاي`: a year, the season in `value`."""
     pre = toks.find(i, "relative_pre_modifier")
@@ -271,15 +293,16 @@ def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
     if season is None:
         return None
     end, n = season.end, 0
-    rel = _arg(toks, end, "relative_modifier", clitic=False)
+    rel = shift_at(toks, end)
     if pre is not None:
         if rel is not None or toks.find(end, "anaphor") is not None:
             return None  # هذا الصيف الماضي, ذلك الصيف: not this one
     elif rel is None:
         return None
     else:
-        n, end = int(rel[0]), rel[1]
-    norm = str(_season_year(ref, str(season.entry.value), n)) if ref is not None else None
-    value = DateValue(granularity="year", relative=True, season=str(season.entry.value))  # type: ignore[arg-type]
+        n, end = rel
+    name = season_name(season.entry.text_value)
+    when = Point(_season_year(ref, name, n)) if ref is not None else None
+    value = DateValue(granularity="year", relative=True, season=name)
     clitic = pre.clitic if pre is not None else season.clitic
-    return Candidate("date", i, end, clitic, norm, value, "relative_season")
+    return date_candidate(i, end, clitic, when, value, "relative_season")
