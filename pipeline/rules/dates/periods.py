@@ -203,7 +203,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if o is None or o[2] != 0:
         return None
     n, end = o[0], o[1]
-    size = {"quarter": 3, "half": 6}.get(part)
+    size = toks.lex.part_months.get(part)  # months in the part (lexicons/period_parts.tsv)
     if size is None:
         return None
     gran: Granularity = "quarter" if part == "quarter" else "half"
@@ -228,7 +228,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if span is not None and span.rule in ("century", "relative_century", "decade") and span.normalized:
         # النصف الثاني من القرن العشرين: a share of a century's or decade's years
         first, last = int(span.normalized[:4]), int(span.normalized[5:9])
-        count = {"quarter": 4, "half": 2}[part]
+        count = 12 // size  # parts in the period
         length = (last - first + 1) / count
         if length != int(length):
             return None
