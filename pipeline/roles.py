@@ -69,6 +69,7 @@ class Role(StrEnum):
     TEMPORAL_PREP = "temporal_prep"
     ADVERB = "adverb"
     DAY_PART = "day_part"
+    FUNCTION_WORD = "function_word"  # التي, الذي: not the article of a definite noun
     # triggers.tsv: words that show a number or a word is not a mention
     ERA_BC = "era_bc"
     ANAPHOR = "anaphor"
@@ -82,7 +83,6 @@ class Role(StrEnum):
     NUMBER_NOUN = "number_noun"
     COUNT_HEAD = "count_head"
     COUNTED_NOUN = "counted_noun"
-    FUNCTION_WORD = "function_word"
     BLOCKS_RELATIVE_DAY = "blocks_relative_day"
     VERB_HOMOGRAPH = "verb_homograph"
     NOUN_HOMOGRAPH = "noun_homograph"
@@ -123,13 +123,18 @@ TRIGGER_VALUE_RE = {role: re.compile(pattern) for role, pattern in TRIGGER_VALUE
 # How an example proves a row (tests/test_lexicon_proven.py): words of a mention are
 # proven inside the span of a mention extracted right; words beside a mention next to
 # one; words that stop a reading by a negative row (or a sentence of negative.txt).
-CONTEXT_ROLES = frozenset({Role.TEMPORAL_PREP, Role.ADVERB, Role.DAY_PART})
+CONTEXT_ROLES = frozenset({Role.TEMPORAL_PREP, Role.ADVERB, Role.DAY_PART, Role.FUNCTION_WORD})
 BLOCKER_ROLES = frozenset(
     {
         Role.ERA_BC, Role.ANAPHOR, Role.EVENT_PREP, Role.AMBIGUOUS_WEEKDAY, Role.AMBIGUOUS_PART, Role.AGE_NOUN,
         Role.NAME_HEAD, Role.COMMODITY, Role.NUMBERED_NOUN, Role.NUMBER_NOUN, Role.COUNT_HEAD, Role.COUNTED_NOUN,
-        Role.FUNCTION_WORD, Role.BLOCKS_RELATIVE_DAY, Role.VERB_HOMOGRAPH, Role.NOUN_HOMOGRAPH,
+        Role.BLOCKS_RELATIVE_DAY, Role.VERB_HOMOGRAPH, Role.NOUN_HOMOGRAPH,
         Role.NOUN_HOMOGRAPH_COMPLEMENT,
     }
 )  # fmt: skip
-SPAN_ROLES = frozenset(Role) - CONTEXT_ROLES - BLOCKER_ROLES
+# Words of a mention in one construction that stop a reading in another, proven by either:
+# a duration (`لمدة عامين`) is no date, an ordinal after a period noun (`للسنة الثالثة`) is no current year.
+EITHER_ROLES = frozenset(
+    {Role.DURATION_UNIT, Role.ORD_ORDINAL, Role.ORD_COMPOUND_UNIT, Role.ORD_TEEN_TEN, Role.ORD_TEN}
+)
+SPAN_ROLES = frozenset(Role) - CONTEXT_ROLES - BLOCKER_ROLES - EITHER_ROLES

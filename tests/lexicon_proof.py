@@ -25,7 +25,7 @@ from pipeline.corpus import discover, read_meta, read_text
 from pipeline.lexicon import Entry, SourceRow, lexicon
 from pipeline.normalize import normalise
 from pipeline.numbers import read_signed, to_decimal
-from pipeline.roles import BLOCKER_ROLES, CONTEXT_ROLES, Role
+from pipeline.roles import BLOCKER_ROLES, CONTEXT_ROLES, EITHER_ROLES, Role
 from pipeline.tokenize import tokenize
 from pipeline.tokens import Tokens
 
@@ -65,7 +65,7 @@ def found_entries(text: str) -> list[Found]:
 def _credit(proofs: dict[Entry, set[Proof]], text: str, spans: list[tuple[int, int]]) -> None:
     for f in found_entries(text):
         for a, b in spans:
-            if a <= f.start and f.end <= b:
+            if f.start < b and a < f.end:  # inside, or partly (`ما بين`: MENTIONS.md leaves `ما` out)
                 proofs[f.entry].add(Proof.SPAN)
             elif a - NEAR <= f.start < f.end <= b + NEAR:
                 proofs[f.entry].add(Proof.NEAR)
@@ -125,6 +125,8 @@ def accepted(role: Role) -> frozenset[Proof]:
     """The proofs that count for a role (pipeline/roles.py)."""
     if role in BLOCKER_ROLES:
         return frozenset({Proof.NEGATIVE})
+    if role in EITHER_ROLES:
+        return frozenset({Proof.SPAN, Proof.NEGATIVE})
     if role in CONTEXT_ROLES:
         return frozenset({Proof.NEAR, Proof.NEGATIVE, Proof.SPAN})
     return frozenset({Proof.SPAN})
