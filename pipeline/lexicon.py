@@ -72,6 +72,7 @@ class SourceRow:
     line: int
     role: Role
     entries: tuple[Entry, ...]
+    forms: tuple[str, ...]  # as written (or generated), one per entry
 
     @property
     def where(self) -> str:
@@ -218,7 +219,7 @@ class _Builder:
             entries[entry] = form
             self._made[entry] = row
         made = tuple(entries)
-        self.lex.rows.append(SourceRow(row.path.name, row.line, role, made))
+        self.lex.rows.append(SourceRow(row.path.name, row.line, role, made, tuple(entries.values())))
         return made
 
     def months(self) -> None:

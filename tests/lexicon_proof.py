@@ -71,12 +71,16 @@ def _credit(proofs: dict[Entry, set[Proof]], text: str, spans: list[tuple[int, i
                 proofs[f.entry].add(Proof.NEAR)
 
 
-def _gold() -> dict[str, list[dict[str, object]]]:
-    gold: dict[str, list[dict[str, object]]] = defaultdict(list)
+Key = tuple[str, int, int, str | None]  # kind, start, end, normalized
+
+
+def _gold() -> dict[str, list[Key]]:
+    """The reviewed gold mentions of each corpus document."""
+    gold: dict[str, list[Key]] = defaultdict(list)
     for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if not record.get("draft"):
-            gold[record["doc"]].append(record)
+        g = json.loads(line)
+        if not g.get("draft"):
+            gold[g["doc"]].append((g["kind"], g["start"], g["end"], g["normalized"]))
     return gold
 
 
@@ -98,15 +102,16 @@ def proofs() -> dict[Entry, frozenset[Proof]]:
                 for f in found_entries(row.input) if not mentions else []:
                     found[f.entry].add(Proof.NEGATIVE)
                 continue
-            right = [(m.start, m.end) for m in mentions if (m.kind, m.text, m.normalized) == (kind, row.span, row.normalized)]
+            expected = (kind, row.span, row.normalized)
+            right = [(m.start, m.end) for m in mentions if (m.kind, m.text, m.normalized) == expected]
             _credit(found, row.input, right)
     meta = read_meta(CORPUS)
     gold = _gold()
     for doc in discover(CORPUS):
         text = read_text(doc.path)
-        got = {(m.kind, m.start, m.end, m.normalized) for m in extract(text, reference_date=meta.get(doc.id), doc=doc.id)}
-        right = [(int(g["start"]), int(g["end"])) for g in gold[doc.id] if (g["kind"], g["start"], g["end"], g["normalized"]) in got]  # type: ignore[call-overload]
-        _credit(found, text, right)
+        mentions = extract(text, reference_date=meta.get(doc.id), doc=doc.id)
+        got = {(m.kind, m.start, m.end, m.normalized) for m in mentions}
+        _credit(found, text, [(g[1], g[2]) for g in gold[doc.id] if g in got])
     for text, value in _numbers_table():
         norm = normalise(text)
         words, starts = tokenize(norm.text)
