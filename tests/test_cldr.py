@@ -21,8 +21,11 @@ from pipeline.roles import Role
 from pipeline.tokenize import tokenize
 
 LEFT_OUT = Path(__file__).with_name("cldr_left_out.tsv")
-ARAB_LEAGUE = "AED BHD DJF DZD EGP IQD JOD KMF KWD LBP LYD MAD MRU OMR QAR SAR SDG SOS SYP TND YER".split()
-MAJOR = "USD EUR GBP JPY CNY CHF CAD AUD INR PKR TRY RUB IRR ILS".split()
+ARAB_LEAGUE = [
+    "AED", "BHD", "DJF", "DZD", "EGP", "IQD", "JOD", "KMF", "KWD", "LBP", "LYD",
+    "MAD", "MRU", "OMR", "QAR", "SAR", "SDG", "SOS", "SYP", "TND", "YER",
+]  # fmt: skip
+MAJOR = ["USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "PKR", "TRY", "RUB", "IRR", "ILS"]
 COUNTS = (0, 1, 2, 3, 11, 100)  # CLDR's Arabic plural categories: zero, one, two, few, many, other
 
 
