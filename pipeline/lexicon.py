@@ -64,6 +64,13 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class LexMatch:
+    entry: Entry
+    end: int  # token index after the phrase
+    clitic: int  # characters of proclitic on the first token
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """A row of a lexicon file and the entries it made (tests/test_lexicon_proven.py
     checks that an example exercises each one)."""
@@ -77,13 +84,6 @@ class SourceRow:
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
-
-
-@dataclass(frozen=True, slots=True)
-class LexMatch:
-    entry: Entry
-    end: int  # token index after the phrase
-    clitic: int  # characters of proclitic on the first token
 
 
 def as_fraction(value: object) -> Fraction:
