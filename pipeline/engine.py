@@ -15,16 +15,17 @@ from .normalize import Normalised, normalise
 from .particles import ARTICLE
 from .prefilter import BARRIER, LEFT, RIGHT, Seeds, build_seeds, scan, windows
 from .records import Mention
-from .rules.amounts import MONEY_START, PERCENT_START, amounts_at, scan_doc_currencies
+from .rules.amounts import amounts_at, scan_doc_currencies
 from .rules.base import Candidate
-from .rules.dates import DATE_RULES, find_dates
+from .rules.dates import find_dates
+from .rules.registry import start_keys
 from .segments import SEGMENT, Piece, pieces
 from .tokenize import spacy_tokenize, tokenize
 from .tokens import Tokens
 
-# Roles that can start a mention: exactly what the rule tables say can start a
-# rule. A token with none of them and no digit costs one dictionary look-up.
-_RULE_STARTS: frozenset[str] = frozenset().union(*(starts for _, starts in DATE_RULES)) | MONEY_START | PERCENT_START
+# Roles that can start a mention: exactly what the registered rules say can start
+# them. A token with none of them and no digit costs one dictionary look-up.
+_RULE_STARTS: frozenset[str] = start_keys()
 _ANCHOR_ROLES = _RULE_STARTS - {"digit", "article", "sign_char"}  # those three are not lexicon roles
 
 

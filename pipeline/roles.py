@@ -64,6 +64,7 @@ class Role(StrEnum):
     PERCENT_MARKER = "percent_marker"
     RANGE_OPEN = "range_open"
     RANGE_TO = "range_to"
+    RANGE_UNTIL = "range_until"  # حتى joining two whole dates without an opening من
     SIGN = "sign"
     # triggers.tsv: words next to a mention that let it be one (outside the span)
     TEMPORAL_PREP = "temporal_prep"

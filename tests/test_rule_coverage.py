@@ -1,165 +1,91 @@
 """Every rule the grammar can produce, and every month form, currency name and
 currency symbol of the lexicons, is exercised by an example row or the corpus.
 
-Rule ids are plain strings in `pipeline/rules/*.py`, some composed at run time
-(`"weekday_" + inner.rule`, `"modifier_" + inner.rule`, `"fiscal_" + value`,
-`rule + "_hijri_in_gregorian"`). There is no registry, so this file keeps
-`EXPECTED_RULES` (final rule ids and the inner rules that composed ids wrap) by
-hand, and a static scan of the rule modules checks that the list is current.
+The inventory is the rule registry (`pipeline/rules/registry.py`): each rule
+declares the labels its candidates carry, the wrappers it puts around an inner
+reading's label (`"weekday_" + inner`, `inner + "_relative"`) and the label
+families a lexicon value completes (`"fiscal_" + value`).
 """
 
 from __future__ import annotations
 
-import ast
 import csv
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+
+import pytest
 
 from pipeline import extract
 from pipeline.corpus import discover, read_meta, read_text
 from pipeline.lexicon import lexicon
 from pipeline.normalize import normalise, normalise_key
+from pipeline.rules.base import Candidate
+from pipeline.rules.registry import RULE_MODULES, RuleKind, date_rule, rules
 from pipeline.tokenize import tokenize
 from pipeline.tokens import Tokens
 
 from .examples import load
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES_DIR = ROOT / "pipeline" / "rules"
 LEXICONS = ROOT / "pipeline" / "lexicons"
 CORPUS = ROOT / "corpus"
 
-# Base rule ids, read from pipeline/rules/*.py. A composed id counts for each part.
-EXPECTED_RULES = frozenset(
-    {
-        # dates: points
-        "day_month", "ordinal_day_month", "month_noun", "month_year", "paired_month", "bare_month",
-        "numeric_date", "year_noun", "year_era", "prep_year", "paren_year", "marked_year", "month",
-        # dates: ranges, seasons, decades, centuries, parts
-        "range_from_to", "range_between", "range_dash", "season_years", "years_pair",
-        "century", "centuries", "relative_century", "decade", "decade_century", "part_of_year", "part_relative",
-        # dates: relative
-        "relative_day", "relative_month", "relative_weekday", "bare_weekday", "relative_period",
-        "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
-        "days_pair", "decades", "part_of_century", "part_of_decade", "months_of_year", "current_period",
-        "relative_season",
-        # money and percentages
-        "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
-        "glued_sign", "glued_sign_range",
-        "percent_sign_number", "percent_range", "number_percent",
-    }
-)  # fmt: skip
-# Prefixes and suffixes that wrap an inner rule id (`weekday_day_month`).
-PREFIXES = ("weekday_", "day_noun_", "modifier_", "relative_day_", "decade_noun_", "range_between_")
-SUFFIXES = ("_hijri_in_gregorian", "_relative")
-# `fiscal_` + the head noun's lexicon value (`fiscal_fiscal`, `fiscal_academic`): no inner rule.
-TERMINAL_PREFIXES = ("fiscal_",)
-# Ids only ever seen by other rules (range ends), never in a mention.
-INTERNAL_RULES = frozenset({"range_year", "range_month", "range_day", "range_month_mod", "range_year_short"})
+EXPECTED_RULES = frozenset().union(*(r.labels for r in rules()))
+PREFIXES = tuple(sorted(frozenset().union(*(r.prefixes for r in rules()))))
+SUFFIXES = tuple(sorted(frozenset().union(*(r.suffixes for r in rules()))))
+TERMINAL_PREFIXES = tuple(sorted(frozenset().union(*(r.families for r in rules()))))
 
-# Callables whose parameter (or dataclass field) named `rule` carries a rule id.
-_RULE_CALLS = (
-    "Candidate",
-    "Pt",
-    "_with_month",
-    "_day_of",
-    "_money_cand",
-    "_pct_cand",
-    "_range_cand",
-    "_cand",
-    "replace",
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_registry_holds_every_rule() -> None:
+    names = [r.name for r in rules()]
+    assert len(names) == len(set(names))
+    assert {r.kind for r in rules()} == {RuleKind.DATE, RuleKind.AMOUNT}
+    assert {r.module for r in rules()} == set(RULE_MODULES), "a module of RULE_MODULES registers no rule"
+    assert {"point", "range_from_to", "money", "percent"} <= set(names)
+    assert {"range_from_to", "weekday_", "_relative", "fiscal_", "number_percent"} <= (
+        EXPECTED_RULES | set(PREFIXES) | set(SUFFIXES) | set(TERMINAL_PREFIXES)
+    )
+
+
+def test_dispatch_order_is_module_then_definition_order() -> None:
+    keys = [(RULE_MODULES.index(r.module), r.line) for r in rules()]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)
+
+
+_ORDER_SCRIPT = (
+    "import importlib, sys\n"
+    "for m in sys.argv[1:]: importlib.import_module(m)\n"
+    "from pipeline.rules.registry import rules\n"
+    "print([(r.name, sorted(r.starts)) for r in rules()])\n"
 )
 
 
-# ---------------------------------------------------------------- static scan
+def test_dispatch_order_does_not_depend_on_import_order() -> None:
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", _ORDER_SCRIPT, *order], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout
+        for order in (RULE_MODULES, tuple(reversed(RULE_MODULES)))
+    }
+    assert len(outs) == 1, outs
+    assert "range_from_to" in next(iter(outs))
 
 
-def _rule_positions(trees: list[ast.Module]) -> dict[str, int]:
-    """Position of the `rule` argument of each callable in _RULE_CALLS, from its definition."""
-    pos: dict[str, int] = {}
-    for tree in trees:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef) and node.name in _RULE_CALLS:
-                fields = [
-                    s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
-                ]
-                if "rule" in fields:
-                    pos[node.name] = fields.index("rule")
-            elif isinstance(node, ast.FunctionDef) and node.name in _RULE_CALLS:
-                names = [a.arg for a in node.args.args]
-                if "rule" in names:
-                    pos[node.name] = names.index("rule")
-    return pos
+def test_a_rule_outside_the_rule_modules_is_refused() -> None:
+    def stray(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+        return None
 
-
-def _strings(node: ast.expr) -> Iterator[tuple[str, str]]:
-    """('id', s) for a literal id, ('prefix', s)/('suffix', s) for `"s" + x` / `x + "s"`."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        yield "id", node.value
-    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
-            yield "prefix", node.left.value
-        if isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
-            yield "suffix", node.right.value
-    elif isinstance(node, ast.IfExp):
-        yield from _strings(node.body)
-        yield from _strings(node.orelse)
-    elif isinstance(node, ast.BoolOp):
-        for v in node.values:
-            yield from _strings(v)
-
-
-@lru_cache(maxsize=1)
-def static_rules() -> dict[str, frozenset[str]]:
-    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(RULES_DIR.rglob("*.py"))]
-    pos = _rule_positions(trees)
-    found: dict[str, set[str]] = {"id": set(), "prefix": set(), "suffix": set()}
-    for tree in trees:
-        for node in ast.walk(tree):
-            args: list[ast.expr] = []
-            if isinstance(node, ast.Call):
-                func = node.func
-                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-                if name in _RULE_CALLS:
-                    args += [k.value for k in node.keywords if k.arg == "rule"]
-                    if name in pos and len(node.args) > pos[name]:
-                        args.append(node.args[pos[name]])
-                if name == "replace" and isinstance(func, ast.Attribute):  # inner.rule.replace("a", "b")
-                    args += node.args[1:2]
-            elif isinstance(node, ast.Assign):  # rule = "…" and `k, clitic, rule = i, 0, "…"`
-                for target in node.targets:
-                    if isinstance(target, ast.Name) and target.id == "rule":
-                        args.append(node.value)
-                    elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
-                        for t, v in zip(target.elts, node.value.elts, strict=False):
-                            if isinstance(t, ast.Name) and t.id == "rule":
-                                args.append(v)
-            for arg in args:
-                for what, s in _strings(arg):
-                    found[what].add(s)
-    return {k: frozenset(v) for k, v in found.items()}
-
-
-def test_static_scan_finds_rules() -> None:
-    found = static_rules()
-    assert len(found["id"]) >= 20, found  # the scan itself works
-    assert "range_from_to" in found["id"] and "weekday_" in found["prefix"]
-
-
-def test_expected_rules_match_the_code() -> None:
-    found = static_rules()
-    in_code = found["id"] - INTERNAL_RULES
-    assert in_code - EXPECTED_RULES == set(), (
-        f"rules in pipeline/rules/*.py missing from EXPECTED_RULES (add them, with an example row): "
-        f"{sorted(in_code - EXPECTED_RULES)}"
-    )
-    assert EXPECTED_RULES - in_code == set(), (
-        f"EXPECTED_RULES no longer in the code: {sorted(EXPECTED_RULES - in_code)}"
-    )
-    assert found["prefix"] == set(PREFIXES) | set(TERMINAL_PREFIXES), found["prefix"]
-    assert found["suffix"] == set(SUFFIXES), found["suffix"]
+    with pytest.raises(ValueError, match="not in RULE_MODULES"):
+        date_rule("stray", starts={"digit"})(stray)
+    assert "stray" not in {r.name for r in rules()}
 
 
 # ---------------------------------------------------------------- what the tables and corpus exercise

@@ -18,6 +18,7 @@ from ..particles import ARTICLE, ARTICLE_PROCLITICS, BA, BAYNA, DUAL_SUFFIXES, H
 from ..records import AmountRange, MoneyValue, PercentValue
 from ..tokens import Tokens
 from .base import Candidate, joiner
+from .registry import amount_rule, amount_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,19 @@ def _glued_money(toks: Tokens, i: int) -> Candidate | None:
     return _money_cand(i, i + 2, 0, lo * factor, hi * factor, code, "glued_sign_range")
 
 
+# What can start an amount: a number (digits, number words, a sign), a range
+# opener, a currency before its number (`$10`, `دولار واحد`), `%` before its number.
+_NUMBER_START = frozenset(
+    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
+)
+
+
+@amount_rule(
+    "money",
+    starts=_NUMBER_START | {"range_open", "cur_symbol", "currency"},
+    labels=("symbol_number", "money_range", "number_currency", "currency_one", "currency_dual", "glued_sign",
+            "glued_sign_range"),
+)  # fmt: skip
 def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
     found: list[Candidate] = []
     glued = _glued_money(toks, i) if toks.has_digit(i) else None
@@ -299,7 +313,12 @@ def _pct_cand(start: int, end: int, clitic: int, lo: Fraction, hi: Fraction | No
     return Candidate("percent", start, end, clitic, f"{_fmt(lo)}%/{_fmt(hi)}%", value, rule)
 
 
-def percent_at_token(toks: Tokens, i: int) -> list[Candidate]:
+@amount_rule(
+    "percent",
+    starts=_NUMBER_START | {"range_open", "percent_marker"},
+    labels=("percent_sign_number", "percent_range", "number_percent"),
+)
+def percent_at_token(toks: Tokens, i: int, doc: DocCurrencies | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     pre = percent_at(toks, i)
     if pre is not None and toks.word(i) in ("%",):
@@ -407,21 +426,14 @@ def _glued(toks: Tokens, i: int) -> SignedNumber | None:
     return SignedNumber(i, num.end, 1, num.value, num)
 
 
-# What can start an amount: a number (digits, number words, a sign), a range
-# opener, a currency before its number (`$10`, `دولار واحد`), `%` before its number.
-_NUMBER_START = frozenset(
-    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
-)
-MONEY_START = _NUMBER_START | {"range_open", "cur_symbol", "currency"}
-PERCENT_START = _NUMBER_START | {"range_open", "percent_marker"}
-
-
 def amounts_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
+    """Every money and percent reading that starts at token i, rule by rule in registry order."""
     keys = toks.keys(i)
-    found = money_at(toks, i, doc) if keys & MONEY_START else []
-    if keys & PERCENT_START:
-        found += percent_at_token(toks, i)
+    found: list[Candidate] = []
+    for rule in amount_rules():
+        if keys & rule.starts:
+            found += rule.fn(toks, i, doc)
     return found
 
 
-__all__ = ["MONEY_START", "PERCENT_START", "DocCurrencies", "amounts_at", "scan_doc_currencies"]
+__all__ = ["DocCurrencies", "amounts_at", "scan_doc_currencies"]

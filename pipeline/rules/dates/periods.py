@@ -19,6 +19,7 @@ from ...particles import ARTICLE, MIN
 from ...records import DatePoint, DateValue, Granularity, Modifier
 from ...tokens import Tokens
 from ..base import Candidate, joiner, ordinal
+from ..registry import date_rule
 from .points import (
     YEAR_MAX,
     YEAR_MIN,
@@ -50,6 +51,22 @@ def _century_number(toks: Tokens, i: int) -> tuple[int, int] | None:
     return None
 
 
+_PERIOD_YEARS = {"century": 100, "decade": 10}
+
+
+def periods_spanned(c: Candidate) -> int | None:
+    """How many centuries or decades a century or decade reading covers: 1 for one
+    (a relative one too, whose years may be unknown), 2 or more for a pair read as
+    one range (`القرنين السادس عشر والسابع عشر`); None for any other reading."""
+    v = c.value
+    if not isinstance(v, DateValue) or v.granularity not in _PERIOD_YEARS:
+        return None
+    if v.start is None or v.end is None or v.start.year is None or v.end.year is None:
+        return 1
+    return (v.end.year - v.start.year + 1) // _PERIOD_YEARS[v.granularity]
+
+
+@date_rule("century", starts={"century_noun"}, labels=("century", "centuries", "relative_century"))
 def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`القرن التاسع عشر`, `القرن 19`, `القرنين السادس عشر والسابع عشر`, `القرن الماضي`."""
     noun = toks.find(i, "century_noun")
@@ -95,6 +112,12 @@ def _century(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return None
 
 
+@date_rule(
+    "decade",
+    starts={"decade_noun", "decade_word"},
+    labels=("decade", "decades", "decade_century"),
+    prefixes=("decade_noun_",),
+)
 def _decade(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الثمانينيات`, `عقد الثمانينيات`, `ثمانينات القرن العشرين`, `تسعينيات القرن الماضي`,
     `الستينيات والسبعينيات` (two decades, one range)."""
@@ -116,8 +139,8 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
     if toks.find(k, "age_noun") is not None:
         return None  # في العشرينيات من عمره: an age
     cent = _century(toks, k, ref)
-    if cent is not None and cent.rule in ("century", "relative_century"):
-        end, relative = cent.end, cent.rule == "relative_century"
+    if cent is not None and periods_spanned(cent) == 1:
+        end, relative = cent.end, isinstance(cent.value, DateValue) and cent.value.relative
         if cent.normalized is None:
             return Candidate(
                 "date", i, end, dw.clitic, None, DateValue(granularity="decade", relative=True), "decade_century"
@@ -132,7 +155,7 @@ def _one_decade(toks: Tokens, i: int, ref: dt.date | None, pair: bool) -> Candid
     j = joiner(toks, dw.end) if end == dw.end and pair else None
     if j is not None:  # الستينيات والسبعينيات: two decades in one phrase are one range
         second = _one_decade(toks, j, ref, pair=False)
-        if second is not None and second.rule == "decade" and (j != dw.end or second.clitic == 1):
+        if second is not None and periods_spanned(second) == 1 and (j != dw.end or second.clitic == 1):
             if second.normalized and int(second.normalized[:4]) > lo:
                 hi, end, rule = int(second.normalized[5:9]), second.end, "decades"
     value = DateValue(granularity="decade", start=DatePoint(year=lo), end=DatePoint(year=hi), relative=relative)
@@ -161,6 +184,7 @@ def _year_of_part(toks: Tokens, k: int, ref: dt.date | None) -> tuple[int | None
     return None
 
 
+@date_rule("months_of_year", starts={"months_count_noun"})
 def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأشهر التسعة الأولى من 2023` → `2023-01/2023-09`; `الأشهر الثلاثة الأخيرة من العام
     الماضي` → the last three months of that year."""
@@ -192,6 +216,11 @@ def _months_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return Candidate("date", i, end, noun.clitic, range_str(lo, hi), value, "months_of_year")
 
 
+@date_rule(
+    "part",
+    starts={"part_noun", "part_noun_dual"},
+    labels=("part_of_year", "part_relative", "part_of_century", "part_of_decade"),
+)
 def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الربع الثالث من 2024`, `النصف الأول من عام 2021`, `الربع الأول` (relative),
     `الربعين الثالث والرابع من 2023` (two parts, one range)."""
@@ -222,10 +251,11 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if _anaphoric_year(toks, k):
         return None  # الربع الثالث من العام نفسه: anaphora
     span = _century(toks, k, ref) or _decade(toks, k, ref)
-    if span is not None and span.rule in ("relative_century", "decade_century") and span.normalized is None:
+    one = span is not None and periods_spanned(span) == 1
+    if span is not None and one and span.normalized is None:
         value = DateValue(granularity="year", relative=True)  # النصف الأول من القرن الماضي, no reference date
         return Candidate("date", i, span.end, noun.clitic, None, value, "part_of_century")
-    if span is not None and span.rule in ("century", "relative_century", "decade") and span.normalized:
+    if span is not None and one and span.normalized:
         # النصف الثاني من القرن العشرين: a share of a century's or decade's years
         first, last = int(span.normalized[:4]), int(span.normalized[5:9])
         count = 12 // size  # parts in the period
@@ -234,7 +264,8 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
             return None
         lo_y, hi_y = first + int(length) * (n - 1), first + int(length) * n_last - 1
         value = DateValue(granularity="year", start=DatePoint(year=lo_y), end=DatePoint(year=hi_y))
-        rule = "part_of_century" if span.rule != "decade" else "part_of_decade"
+        of_century = isinstance(span.value, DateValue) and span.value.granularity == "century"
+        rule = "part_of_century" if of_century else "part_of_decade"
         return Candidate("date", i, span.end, noun.clitic, f"{lo_y:04d}/{hi_y:04d}", value, rule)
     found = _year_of_part(toks, k, ref)
     if found is not None:
@@ -265,6 +296,13 @@ def _current_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return Candidate("date", i, period.end, 0, norm, _rel_value(gran), "current_period")
 
 
+# Its own labels are the inner readings only it makes: a bare month, a bare year, the current period.
+@date_rule(
+    "modifier",
+    starts={"period_modifier"},
+    labels=("month", "marked_year", "current_period"),
+    prefixes=("modifier_",),
+)
 def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`منتصف مارس 2024`, `أواخر 2019`, `مطلع العام 2020`, `نهاية العام المقبل`."""
     mod = toks.find(i, "period_modifier")
@@ -301,6 +339,7 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 _MODIFIERS: dict[str, Modifier] = {"start": "start", "early": "early", "mid": "mid", "late": "late", "end": "end"}
 
 
+@date_rule("season_of_year", starts={"season"})
 def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`صيف 2006`, `شتاء العام الماضي`: the year's value, the season in `value`."""
     season = toks.find(i, "season")
@@ -325,7 +364,8 @@ def _season_of_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
 _SEASON = re.compile(r"([0-9]{4})/([0-9]{4})")
 
 
-def _season(toks: Tokens, i: int) -> Candidate | None:
+@date_rule("season", starts={"digit", "fiscal_noun", "year_noun"}, labels=("season_years",), families=("fiscal_",))
+def _season(toks: Tokens, i: int, ref: dt.date | None = None) -> Candidate | None:
     """`2022/2023`, `موسم 2022/2023`, `العام المالي 2026/2027`: two consecutive years."""
     k, clitic, rule = i, 0, "season_years"
     head = toks.find(i, "fiscal_noun", "year_noun")

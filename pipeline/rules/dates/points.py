@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,6 +32,7 @@ from ...particles import (
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate, ordinal
+from ..registry import date_rule
 
 YEAR_MIN, YEAR_MAX = 1000, 2100  # a bare four-digit number read as a year
 
@@ -452,6 +454,27 @@ def _point_cand(p: Pt) -> Candidate:
         relative=p.relative,
     )
     return _cand(p, _point_norm(p), value)
+
+
+_ORDINAL = frozenset({"ord_ordinal", "ord_compound_unit", "ord_ten"})
+# What can start a date point (and a range end).
+POINT_START = frozenset(
+    {"digit", "article", "month", "hmonth", "month_noun", "day_noun", "weekday", "year_noun", *_ORDINAL}
+)
+
+
+@date_rule(
+    "point",
+    starts=POINT_START,
+    labels=("day_month", "ordinal_day_month", "month_noun", "month_year", "paired_month", "bare_month",
+            "numeric_date", "year_noun", "year_era", "prep_year", "paren_year"),
+    prefixes=("weekday_", "day_noun_"),
+    suffixes=("_hijri_in_gregorian", "_relative"),
+)  # fmt: skip
+def point_rule(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """The longest date point at token i, as a mention."""
+    p = point(toks, i)
+    return _point_cand(p) if p is not None else None
 
 
 def _bounds(p: Pt) -> tuple[str, str] | None:

@@ -21,6 +21,7 @@ from ...particles import ARTICLE, BA, CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_EN
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate
+from ..registry import date_rule
 from .points import (
     YEAR_MAX,
     YEAR_MIN,
@@ -36,6 +37,7 @@ def _rel_value(gran: Granularity, weekday: int | None = None) -> DateValue:
     return DateValue(granularity=gran, relative=True, weekday=weekday)
 
 
+@date_rule("relative_day", starts={"relative_day", "day_noun"}, prefixes=("relative_day_",))
 def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`اليوم`, `أمس`, `غدا`, `اليوم الجمعة`, `اليوم الأربعاء 14 يونيو 2023`."""
     head = toks.find(i, "day_noun")
@@ -77,6 +79,11 @@ def _relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     return Candidate("date", i, nxt, rd.clitic, norm, _rel_value("day", weekday), "relative_day")
 
 
+@date_rule(
+    "relative_named",
+    starts={"month", "hmonth", "month_noun", "day_noun", "weekday"},
+    labels=("relative_month", "relative_weekday", "bare_weekday"),
+)
 def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`نوفمبر الماضي`, `شهر يناير الماضي`, `تموز (يوليو) الماضي`, `الخميس المقبل`, `يوم الأحد`."""
     noun = toks.find(i, "month_noun")
@@ -128,6 +135,7 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     return Candidate("date", i, wd.end, clitic, None, _rel_value("day", weekday), "bare_weekday")
 
 
+@date_rule("relative_period", starts={"relative_period_noun"}, labels=("relative_period", "relative_period_year"))
 def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الأسبوع الماضي`, `الشهر المقبل`, `العام الماضي`, `العام المقبل 2026`."""
     noun = toks.find(i, "relative_period_noun")
@@ -167,6 +175,7 @@ def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
     return Candidate("date", i, end, noun.clitic, norm, _rel_value(gran), "relative_period")
 
 
+@date_rule("ago_later", starts={"ago_prep"})
 def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`قبل شهرين`, `بعد 3 سنوات`; not `بعد شهرين من الاستقلال` (counted from an event)."""
     prep = toks.find(i, "ago_prep")
@@ -226,6 +235,7 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return Candidate("date", i, end, prep.clitic, norm, _rel_value(gran_out), "ago_later")
 
 
+@date_rule("this_period", starts={"relative_pre_modifier"})
 def _this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا العام`, `هذه السنة`, `هذا الشهر`: the current period."""
     pre = toks.find(i, "relative_pre_modifier")
@@ -263,6 +273,7 @@ def _season_year(ref: dt.date, season: str, n: int) -> int:
     return y + n + 1
 
 
+@date_rule("relative_season", starts={"relative_season", "relative_pre_modifier"})
 def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا الصيف`, `الصيف الماضي`, `الربيع المقبل`, `الشتاء الجاي`: a year, the season in `value`."""
     pre = toks.find(i, "relative_pre_modifier")
