@@ -9,7 +9,6 @@ span start is moved past them.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,17 +17,17 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
+from . import lexicon_files as files
 from .cache import cached, source
+from .lexicon_files import LEXICON_DIR, LexiconError, Row
 from .normalize import normalise_key
-from .particles import ALEF, LAM, PROCLITICS
+from .particles import ADJECTIVE_ENDINGS, ALEF, ARTICLE, DEFINITE_ADJECTIVE_ENDINGS, LAM, PROCLITICS
+from .roles import Role
 from .tokenize import tokenize
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+__all__ = ["LEXICON_DIR", "Entry", "LexMatch", "Lexicon", "LexiconError", "lexicon", "load"]
+
 CACHE_WORDS = 50_000  # words whose look-ups are remembered; a text's frequent words stay in it
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file and line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +108,20 @@ class LexMatch:
     clitic: int  # characters of proclitic on the first token
 
 
-def _rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    path = LEXICON_DIR / name
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
-    if not lines:
-        return
-    header = lines[0][1].rstrip("\n").split("\t")
-    for n, line in lines[1:]:
-        cells = next(csv.reader([line.rstrip("\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if len(cells) != len(header):
-            raise LexiconError(f"{path}:{n}: expected {len(header)} tab-separated fields, got {len(cells)}")
-        yield n, {k: v.strip() for k, v in zip(header, cells, strict=True)}
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A row of a lexicon file and the entries it made (tests/test_lexicon_proven.py
+    checks that an example exercises each one)."""
 
+    file: str
+    line: int
+    role: Role
+    entries: tuple[Entry, ...]
+    forms: tuple[str, ...]  # as written (or generated), one per entry
 
-def _forms(cell: str) -> list[str]:
-    return [f.strip() for f in cell.split("|") if f.strip()]
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
 
 
 def as_fraction(value: object) -> Fraction:
@@ -134,12 +131,6 @@ def as_fraction(value: object) -> Fraction:
     if isinstance(value, Decimal | int):
         return Fraction(value)
     raise TypeError(f"not a number: {value!r}")
-
-
-def parse_number(text: str) -> Decimal | Fraction:
-    if "/" in text:
-        return Fraction(text)
-    return Decimal(text)
 
 
 class Lexicon:
@@ -153,11 +144,13 @@ class Lexicon:
         self.qualifiers: dict[tuple[str, str], str] = {}  # (lemma, qualifier key) -> code
         # Symbols that normalise alike (د.إ AED, د.أ JOD): tokens -> raw spelling -> code.
         self.raw_symbols: dict[tuple[str, ...], dict[str, str]] = {}
+        self.part_months: dict[str, int] = {}  # a part of a year -> its months (quarter 3, half 6)
+        self.rows: list[SourceRow] = []  # every row of the lexicon files with the entries it made
 
-    def add(self, form: str, role: str, value: object) -> None:
+    def add(self, form: str, role: str, value: object) -> Entry | None:
         words = tuple(tokenize(normalise_key(form))[0])
         if not words:
-            return
+            return None
         self._starts.clear()
         self._roles.clear()
         entries = self._index[words[0]]
@@ -165,6 +158,7 @@ class Lexicon:
         if entry not in entries:
             entries.append(entry)
             entries.sort(key=lambda e: -len(e.words))
+        return entry
 
     def entries(self) -> Iterator[Entry]:
         for entries in self._index.values():
@@ -219,42 +213,145 @@ class Lexicon:
         return found
 
 
-def _load() -> Lexicon:
-    lex = Lexicon()
-    for n, row in _rows("months.tsv"):
-        month = Month(int(row["month"]), row["calendar"], row["family"], row["ambiguous"] == "yes")
-        if not 1 <= month.number <= 12 or month.calendar not in ("gregorian", "hijri"):
-            raise LexiconError(f"months.tsv:{n}: bad month row")
-        lex.add(row["form"], "month" if month.calendar == "gregorian" else "hmonth", month)
-    for _, row in _rows("currency_names.tsv"):
-        name = CurrencyName(row["lemma"], row["default"])
-        lex.currency_by_lemma[row["lemma"]] = name
-        for form in [*_forms(row["forms"]), row["lemma"]]:
-            lex.add(form, "currency", name)
-    for _, row in _rows("currency_qualifiers.tsv"):
-        for form in _forms(row["qualifiers"]):
-            lex.add(form, "qualifier", row["lemma"])
-            lex.qualifiers[(row["lemma"], " ".join(tokenize(normalise_key(form))[0]))] = row["code"]
-    symbol_codes: dict[tuple[str, ...], dict[str, str]] = {}
-    for _, row in _rows("currency_symbols.tsv"):
-        lex.add(row["symbol"], "cur_symbol", row["code"])
-        words = tuple(tokenize(normalise_key(row["symbol"]))[0])
-        symbol_codes.setdefault(words, {})[row["symbol"]] = row["code"]
-    lex.raw_symbols = {k: v for k, v in symbol_codes.items() if len(set(v.values())) > 1}
-    for _, row in _rows("currency_subunits.tsv"):
-        forms = _forms(row["forms"])
-        factors = tuple((c, Decimal(f)) for c, _, f in (x.partition(":") for x in _forms(row.get("factors", ""))))
-        sub = Subunit(forms[0], Decimal(row["factor"]), row["default"], frozenset(_forms(row["parents"])), factors)
+def inflect(adjective: str) -> list[str]:
+    """Every form of a regular adjective after a currency name (particles.ADJECTIVE_ENDINGS):
+    `كويتي` -> `كويتي`, `كويتيا`, `كويتية`, …, `الكويتي`, `الكويتية`; each word of `كوري جنوبي` alike."""
+    words = adjective.split()
+    forms = [" ".join(w + ending for w in words) for ending in ADJECTIVE_ENDINGS]
+    forms += [" ".join(ARTICLE + w + ending for w in words) for ending in DEFINITE_ADJECTIVE_ENDINGS]
+    return forms
+
+
+# Roles whose phrase must mean one thing: a month form or a currency name listed twice is an error.
+_ONE_VALUE = frozenset({Role.MONTH, Role.HMONTH, Role.CURRENCY})
+
+
+class _Builder:
+    """Adds checked rows to a lexicon, refusing a form a row lists twice and an
+    entry two rows make."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.lex = Lexicon()
+        self._made: dict[Entry, Row] = {}
+        self._meaning: dict[tuple[str, tuple[str, ...]], Row] = {}
+
+    def read(self, name: str, columns: tuple[str, ...], optional: frozenset[str] = frozenset()) -> list[Row]:
+        return files.read_rows(name, columns, optional, self.directory)
+
+    def add(self, row: Row, role: Role, forms: list[str], value: object) -> tuple[Entry, ...]:
+        entries: dict[Entry, str] = {}
         for form in forms:
-            lex.add(form, "subunit", sub)
-    for _, row in _rows("number_words.tsv"):
-        lex.add(row["form"], "num_" + row["type"], Fraction(parse_number(row["value"])))
-    for _, row in _rows("ordinals.tsv"):
-        lex.add(row["form"], "ord_" + row["type"], int(row["value"]))
-    for _, row in _rows("triggers.tsv"):
-        role, _, arg = row["role"].partition(":")
-        lex.add(row["form"], role, arg)
-    return lex
+            entry = self.lex.add(form, role, value)
+            if entry is None:
+                raise row.error(f"form {form!r} has no letters")
+            if entry in entries:
+                raise row.error(f"forms {entries[entry]!r} and {form!r} are the same after normalisation")
+            other = self._made.get(entry)
+            if other is not None:
+                raise row.error(f"{form!r} ({role}) repeats {other.path.name}:{other.line}")
+            if role in _ONE_VALUE:
+                first = self._meaning.setdefault((role, entry.words), row)
+                if first is not row:
+                    raise row.error(f"{form!r} is already a {role} at {first.path.name}:{first.line}")
+            entries[entry] = form
+            self._made[entry] = row
+        made = tuple(entries)
+        self.lex.rows.append(SourceRow(row.path.name, row.line, role, made, tuple(entries.values())))
+        return made
+
+    def months(self) -> None:
+        for row in self.read("months.tsv", files.MONTH_COLUMNS):
+            calendar = row.choice("calendar", ("gregorian", "hijri"))
+            family = row.choice("family", files.MONTH_FAMILIES)
+            if (calendar == "hijri") != (family == "hijri"):
+                raise row.error(f"family {family} does not go with the {calendar} calendar")
+            ambiguous = row.choice("ambiguous", ("yes", "no")) == "yes"
+            month = Month(row.integer("month", 1, 12), calendar, family, ambiguous)
+            self.add(row, Role.MONTH if calendar == "gregorian" else Role.HMONTH, row.forms("form"), month)
+
+    def currencies(self) -> None:
+        for row in self.read("currency_names.tsv", files.NAME_COLUMNS):
+            (lemma,) = row.forms("lemma")
+            if lemma in self.lex.currency_by_lemma:
+                raise row.error(f"lemma {lemma!r} has a row already")
+            name = CurrencyName(lemma, row.code("default"))
+            forms = row.forms("forms")
+            self.lex.currency_by_lemma[lemma] = name
+            self.add(row, Role.CURRENCY, forms if lemma in forms else [lemma, *forms], name)
+        for row in self.read("currency_qualifiers.tsv", files.QUALIFIER_COLUMNS, frozenset({"adjectives", "forms"})):
+            lemma, code = self._lemma(row, row["lemma"]), row.code("code")
+            if not row["adjectives"] and not row["forms"]:
+                raise row.error("a qualifier row needs adjectives or forms")
+            adjectives = row.forms("adjectives") if row["adjectives"] else []
+            forms = [f for a in adjectives for f in inflect(a)] + (row.forms("forms") if row["forms"] else [])
+            for entry in self.add(row, Role.QUALIFIER, forms, lemma):
+                self.lex.qualifiers[(lemma, " ".join(entry.words))] = code
+        symbol_codes: dict[tuple[str, ...], dict[str, str]] = {}
+        for row in self.read("currency_symbols.tsv", files.SYMBOL_COLUMNS):
+            (symbol,) = row.forms("symbol")
+            (entry,) = self.add(row, Role.CUR_SYMBOL, [symbol], row.code("code"))
+            symbol_codes.setdefault(entry.words, {})[symbol] = row["code"]
+        self.lex.raw_symbols = {k: v for k, v in symbol_codes.items() if len(set(v.values())) > 1}
+        for row in self.read("currency_subunits.tsv", files.SUBUNIT_COLUMNS, frozenset({"factors"})):
+            forms = row.forms("forms")
+            factors = []
+            for item in row.forms("factors") if row["factors"] else []:
+                code, colon, factor = item.partition(":")
+                if not colon:
+                    raise row.error(f"factors: {item!r} is not CODE:FACTOR")
+                factors.append((row.code("factors", code), self._share(row, "factors", factor)))
+            parents = frozenset(self._lemma(row, p) for p in row.forms("parents"))
+            share = self._share(row, "factor", row["factor"])
+            self.add(row, Role.SUBUNIT, forms, Subunit(forms[0], share, row.code("default"), parents, tuple(factors)))
+
+    def _lemma(self, row: Row, lemma: str) -> str:
+        if lemma not in self.lex.currency_by_lemma:
+            raise row.error(f"{lemma!r} is not a lemma of currency_names.tsv")
+        return lemma
+
+    @staticmethod
+    def _share(row: Row, column: str, text: str) -> Decimal:
+        share = row.decimal(column, text)
+        if not 0 < share < 1:
+            raise row.error(f"{column}: a subunit's share of its currency is between 0 and 1, not {text}")
+        return share
+
+    def numbers(self) -> None:
+        for row in self.read("number_words.tsv", files.NUMBER_COLUMNS):
+            role = Role("num_" + row.choice("type", files.NUMBER_TYPES))
+            self.add(row, role, row.forms("form"), row.number("value"))
+        for row in self.read("ordinals.tsv", files.NUMBER_COLUMNS):
+            role = Role("ord_" + row.choice("type", files.ORDINAL_TYPES))
+            self.add(row, role, row.forms("form"), row.integer("value", 0, 99))
+
+    def triggers(self) -> None:
+        for row in self.read("period_parts.tsv", files.PART_COLUMNS):
+            part, months = row["part"], row.integer("months", 1, 12)
+            if not part.isascii() or not part.isalpha() or part in self.lex.part_months:
+                raise row.error(f"part must be a new lower-case name, not {part!r}")
+            if 12 % months:
+                raise row.error(f"a part of a year is a whole share of 12 months, not {months}")
+            self.lex.part_months[part] = months
+        for row in self.read("triggers.tsv", files.TRIGGER_COLUMNS):
+            role, value = row.trigger_role()
+            if role in (Role.PART_NOUN, Role.PART_NOUN_DUAL) and value not in self.lex.part_months:
+                raise row.error(f"{value!r} is not a part of period_parts.tsv")
+            self.add(row, role, row.forms("form"), value)
+
+
+def load(directory: Path = LEXICON_DIR) -> Lexicon:
+    """The lexicon built from the files in `directory`, every row checked (LexiconError)."""
+    build = _Builder(directory)
+    build.months()
+    build.currencies()
+    build.numbers()
+    build.triggers()
+    return build.lex
+
+
+def _load() -> Lexicon:
+    return load()
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +359,7 @@ def lexicon() -> Lexicon:
     """The loaded lexicon, from the on-disk cache when its sources have not changed."""
     files = [
         *LEXICON_DIR.glob("*.tsv"),
-        *source("lexicon.py", "normalize.py", "camel.py", "tokenize.py", "particles.py"),
+        *source("lexicon.py", "lexicon_files.py", "roles.py", "normalize.py", "camel.py", "tokenize.py"),
+        *source("particles.py"),
     ]
     return cached("lexicon", files, ["camel-tools", "spacy"], _load)

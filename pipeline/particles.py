@@ -45,3 +45,9 @@ ACCUSATIVE_ENDING = "ا"
 # Words ending in alef that are not accusative nouns: perfect verbs in the plural (`قرروا`) or the
 # first person plural (`أطلقنا`), nisba adverbs (`سنويا`, `رسميا`).
 VERB_ALEF_ENDINGS = ("وا", "نا", "يا")
+
+# The inflections of a regular adjective after a currency name, generated from its masculine singular
+# (currency_qualifiers.tsv): `كويتي`, accusative `كويتيا`, feminine `كويتية`, the four duals, and with the
+# article `الكويتي`, `الكويتية`. Each word of a two-word adjective takes the same ending (`كوري جنوبي`).
+ADJECTIVE_ENDINGS = ("", "ا", "ة", "ان", "ين", "تان", "تين")
+DEFINITE_ADJECTIVE_ENDINGS = ("", "ة")

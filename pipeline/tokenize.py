@@ -3,7 +3,9 @@
 The blank `ar` pipeline keeps `و59`, `ب78.3`, `1990م` and `1440ه` as one
 token (after normalisation tatweel is gone, so `بـ78.3` reads `ب78.3`). We add
 prefix, suffix and infix rules to spaCy's own tokenizer rather than running a
-second tokenizer beside it. Word clitics (`لعام`, `والعام`) are not split here:
+second tokenizer beside it. The clitic letters come from
+particles.py and the era letters from triggers.tsv, as the grammar reads them.
+Word clitics (`لعام`, `والعام`) are not split here:
 the lexicon lookup strips them, since splitting every initial `و` or `ل` would
 break ordinary words.
 """
@@ -16,23 +18,31 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .lexicon_files import era_letters
+from .particles import ARTICLE, PROCLITICS
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
 _CURRENCY_SIGNS = r"\$€£¥₹₺₽₪﷼"
+# The letters the grammar reads as proclitics (particles.py) and as era markers (the
+# one-letter era rows of triggers.tsv): the tokenizer splits exactly these off a number.
+_CLITIC = "".join(p for p in PROCLITICS if len(p) == 1)
+_SECOND_CLITIC = "".join(sorted({p[1] for p in PROCLITICS if len(p) == 2}))
+_ERA = era_letters()
 
 # One proclitic letter before a digit, a currency sign or a percent sign.
 PREFIXES = [
-    rf"[وفبلك](?=[بلك]?[-+]?[0-9{_CURRENCY_SIGNS}%])",
+    rf"[{_CLITIC}](?=[{_SECOND_CLITIC}]?[-+]?[0-9{_CURRENCY_SIGNS}%])",
     rf"[{_CURRENCY_SIGNS}%](?=[0-9])",
     r"[-+](?=[0-9])",
-    r"ال(?=[0-9])",  # الـ25 من يناير: the article before a day number
+    rf"{ARTICLE}(?=[0-9])",  # الـ25 من يناير: the article before a day number
     r"/(?=[\u0621-\u064a])",
     r"[(\[«\"'](?=[0-9])",
 ]
 # Era letters (م, ه) and trailing signs after a number.
 SUFFIXES = [
-    r"(?<=[0-9])[مه]",
+    rf"(?<=[0-9])[{_ERA}]",
     rf"(?<=[0-9])[{_CURRENCY_SIGNS}%]",
     r"(?<=[0-9])[-+]",
     r"(?<=[0-9)\]}»\"'%" + _CURRENCY_SIGNS + r"])[.,;:!?؟،؛]",
@@ -49,8 +59,8 @@ INFIXES = [
     r"(?<=[\u0621-\u064a])[-](?=[0-9])",
     r"(?<=[0-9])[%](?=-)",
     # 160هـ/776م: the era letter and the slash between a Hijri and a Gregorian year
-    r"(?<=[0-9])[هم](?=/)",
-    r"(?<=[هم])/(?=[0-9])",
+    rf"(?<=[0-9])[{_ERA}](?=/)",
+    rf"(?<=[{_ERA}])/(?=[0-9])",
     # د.ب, ر.س, ق.م: a dot between two letters splits, so an abbreviation has the
     # same tokens wherever it stands (with or without a sentence-final dot)
     r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",

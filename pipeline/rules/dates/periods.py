@@ -259,7 +259,7 @@ def _part(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if o is None or o.clitic != 0:
         return None
     n, end = o.value, o.end
-    size = {"quarter": 3, "half": 6}.get(part)
+    size = toks.lex.part_months.get(part)  # months in the part (lexicons/period_parts.tsv)
     if size is None:
         return None
     gran: Granularity = "quarter" if part == "quarter" else "half"
