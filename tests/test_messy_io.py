@@ -16,15 +16,16 @@ import pytest
 
 from pipeline import extract
 
+from .cli_runs import in_process
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "في 20 أكتوبر 1947 بلغت المساعدات 78.3 مليار دولار، أي 59% من الإجمالي، وارتفعت بين 2005 و2010."
 EXPECTED = ["1947-10-20", "USD 78300000000", "59%", "2005/2010"]
 
 
-def cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
-    )
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """In this process through `main(argv)`; the interrupted runs below need a real process to signal."""
+    return in_process(*args)
 
 
 def documents(out: Path) -> dict[str, dict[str, object]]:
