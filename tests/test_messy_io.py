@@ -194,16 +194,28 @@ def test_an_interrupted_run_keeps_the_previous_outputs(tmp_path: Path, sig: sign
     out.mkdir()
     (out / "records.jsonl").write_text("previous\n", encoding="utf-8")
     (corpus / "long.txt").write_text(TEXT * 60_000, encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    # A test run started in the background (`make test &`) ignores SIGINT, and a child inherits an ignored
+    # signal, so Python would never raise KeyboardInterrupt in it: start the child with the default disposition.
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     deadline = time.monotonic() + 60
     while not list(out.glob(".records.jsonl.*")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     os.kill(proc.pid, sig)
-    _, err = proc.communicate(timeout=60)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()  # never leave a stuck run behind to load the machine
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
     assert (out / "records.jsonl").read_text(encoding="utf-8") == "previous\n"
