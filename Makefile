@@ -25,8 +25,11 @@ lint: setup
 	$(PY) -m ruff format --check pipeline tests
 	$(PY) -m mypy
 
+# Tests in TEST_WORKERS processes (pytest-xdist); idle workers take queued tests from busy ones.
+# TEST_WORKERS=0 runs them in this one process.
+TEST_WORKERS ?= 2
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 bench: setup
 	$(PY) -m pipeline.bench

@@ -277,8 +277,13 @@ class Outputs:
         return self
 
     def open(self, name: str) -> TextIO:
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
-        self._staged.append((tmp, self.folder / name))
+        # Held back until the file is listed: a signal between its creation and the listing left it behind.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+            self._staged.append((tmp, self.folder / name))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, name: str, content: str) -> None:

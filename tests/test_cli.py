@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .cli_runs import as_process, in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "في 20 أكتوبر 1947 بلغت المساعدات 78.3 مليار دولار، أي 59٪ من الإجمالي."
@@ -16,10 +17,8 @@ RECORD_FIELDS = {"doc", "kind", "start", "end", "text", "normalized", "value", "
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    """In this process through `main(argv)`; the smoke tests marked below run a real `python -m pipeline`."""
+    return in_process(*args, stdin=stdin)
 
 
 def records(out: Path) -> list[dict[str, object]]:
@@ -67,7 +66,7 @@ def test_bad_files_are_reported_and_good_ones_written(tmp_path: Path) -> None:
     try:
         if not os.access(locked, os.R_OK):  # root reads it anyway: then it is a good file here
             bad[locked] = ("read", "permission", "denied")
-        proc = cli("run", str(corpus), "--out", str(out), "--quiet")
+        proc = as_process("run", str(corpus), "--out", str(out), "--quiet")  # smoke: exit 1 as the shell sees it
     finally:
         locked.chmod(0o644)
     _check_bad_files(proc, bad, out)
@@ -127,7 +126,7 @@ def test_bom_is_removed_before_counting(tmp_path: Path) -> None:
 
 def test_run_on_a_missing_folder(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
-    proc = cli("run", str(missing), "--out", str(tmp_path / "out"))
+    proc = as_process("run", str(missing), "--out", str(tmp_path / "out"))  # smoke: exit 2 as the shell sees it
     no_traceback(proc)
     assert proc.returncode == 2
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
@@ -160,7 +159,7 @@ def test_extract_jsonl_fields() -> None:
 
 def test_extract_reads_stdin() -> None:
     from_arg = cli("extract", GOOD, "--jsonl")
-    from_stdin = cli("extract", "--jsonl", stdin=GOOD)
+    from_stdin = as_process("extract", "--jsonl", stdin=GOOD)  # smoke: a real pipe, and the same bytes as main()
     no_traceback(from_stdin)
     assert from_stdin.returncode == 0, from_stdin.stderr
     assert from_stdin.stdout == from_arg.stdout and from_stdin.stdout.strip()

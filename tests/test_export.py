@@ -7,7 +7,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,12 +14,15 @@ import pytest
 from pipeline import extract
 from pipeline.export import COLUMNS, mentions_csv, parse_formats, row
 
+from .cli_runs import in_process
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "بلغ العجز بين 5 و10 ملايين دولار في الربع الثالث من 2024، أي 12٫5٪ من الإيرادات"
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, timeout=300)
+def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """In this process through `main(argv)` (tests/cli_runs.py), bytes as a pipe gives them."""
+    return in_process(*args, text=False)
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:

@@ -4,9 +4,7 @@ context, accept, reject, edit, add; one gold file per corpus root."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,8 @@ from pipeline.gold_edit import (
     save,
     select,
 )
+
+from .cli_runs import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "أعلنت الوزارة في 20 أكتوبر 1947 أن التضخم بلغ 12٫5٪، وفي 20 أكتوبر 1947 أيضا.\n"
@@ -222,10 +222,8 @@ def test_the_root_is_found_the_same_way_from_any_subfolder(tmp_path: Path, monke
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
-    )
+    """`python -m pipeline ARGS` run from CWD, in this process through `main(argv)` (tests/cli_runs.py)."""
+    return in_process(*args, cwd=cwd)
 
 
 def test_drafts_are_reported_and_not_scored(tmp_path: Path) -> None:

@@ -16,15 +16,16 @@ import pytest
 
 from pipeline import extract
 
+from .cli_runs import in_process
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "في 20 أكتوبر 1947 بلغت المساعدات 78.3 مليار دولار، أي 59% من الإجمالي، وارتفعت بين 2005 و2010."
 EXPECTED = ["1947-10-20", "USD 78300000000", "59%", "2005/2010"]
 
 
-def cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
-    )
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """In this process through `main(argv)`; the interrupted runs below need a real process to signal."""
+    return in_process(*args)
 
 
 def documents(out: Path) -> dict[str, dict[str, object]]:
@@ -193,16 +194,28 @@ def test_an_interrupted_run_keeps_the_previous_outputs(tmp_path: Path, sig: sign
     out.mkdir()
     (out / "records.jsonl").write_text("previous\n", encoding="utf-8")
     (corpus / "long.txt").write_text(TEXT * 60_000, encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    # A test run started in the background (`make test &`) ignores SIGINT, and a child inherits an ignored
+    # signal, so Python would never raise KeyboardInterrupt in it: start the child with the default disposition.
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     deadline = time.monotonic() + 60
     while not list(out.glob(".records.jsonl.*")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     os.kill(proc.pid, sig)
-    _, err = proc.communicate(timeout=60)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()  # never leave a stuck run behind to load the machine
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
     assert (out / "records.jsonl").read_text(encoding="utf-8") == "previous\n"
