@@ -72,7 +72,7 @@ def lexicon_codes() -> set[str]:
             codes.add(e.value.default)
             codes.update(c for c, _ in e.value.factors)
         elif e.role == "cur_symbol":
-            codes.add(str(e.value))
+            codes.add(e.text_value)
     return codes
 
 
