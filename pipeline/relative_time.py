@@ -163,7 +163,9 @@ def select(p: Period, sel: Selection, ref: dt.date | None = None) -> Period | No
     return Period(d, d, "day") if p.contains(d) else None
 
 
-def resolve(anchor: Anchor, shift: Shift = THIS, selection: Selection = WHOLE, ref: dt.date | None = None) -> Period | None:
+def resolve(
+    anchor: Anchor, shift: Shift = THIS, selection: Selection = WHOLE, ref: dt.date | None = None
+) -> Period | None:
     """The period an anchor, a shift and a selection name; None when it needs a reference date
     that is missing, or names nothing. Raises OverflowError beyond the years 1-9999."""
     if anchor.fixed is not None:

@@ -41,7 +41,7 @@ def _anchor(cell: str) -> Anchor:
     if arg and name == "year":
         return Anchor("year", fixed=year(int(arg)))
     assert name in UNITS and not arg, f"unknown anchor {cell!r}"
-    return Anchor(name)  # type: ignore[arg-type]
+    return Anchor(name)
 
 
 def _shift(cell: str) -> Shift:

@@ -45,6 +45,9 @@ EXPECTED_RULES = frozenset(
         "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
         "days_pair", "decades", "part_of_century", "part_of_decade", "months_of_year", "current_period",
         "relative_season",
+        # dates: the relative-time algebra (weeks.py, month_days.py, rolling.py)
+        "day_of_week", "week_then_weekday", "previous_weekday", "day_of_period", "rolling_period",
+        "last_n_periods", "rest_of_period", "vague_ago",
         # money and percentages
         "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
         "glued_sign", "glued_sign_range",
@@ -69,6 +72,7 @@ _RULE_CALLS = (
     "_pct_cand",
     "_range_cand",
     "_cand",
+    "_rolling_cand",
     "replace",
 )
 

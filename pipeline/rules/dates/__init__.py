@@ -12,10 +12,13 @@ from collections.abc import Callable
 
 from ...tokens import Tokens
 from ..base import Candidate
+from .month_days import _day_of_period
 from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .points import _point_cand, point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _relative_season, _this_period
+from .rolling import _ago_vague, _last_n, _rest_of, _rolling
+from .weeks import _week_then_weekday, _weekday_of_week
 
 __all__ = ["DATE_RULES", "find_dates", "point"]
 
@@ -62,6 +65,13 @@ DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None]
     (_this_period, frozenset({"relative_pre_modifier"})),
     (_season_of_year, frozenset({"season"})),
     (_relative_season, frozenset({"relative_season", "relative_pre_modifier"})),
+    (_weekday_of_week, frozenset({"weekday", "day_noun", "weekday_construct"})),
+    (_week_then_weekday, frozenset({"relative_period_noun", "relative_pre_modifier"})),
+    (_day_of_period, frozenset({"construct_ordinal", "weekday", "day_noun", "definite_day_noun"})),
+    (_rolling, frozenset({"rolling_unit"})),
+    (_last_n, frozenset({"construct_ordinal"})),
+    (_rest_of, frozenset({"rest_of"})),
+    (_ago_vague, frozenset({"ago_prep"})),
 ]
 
 

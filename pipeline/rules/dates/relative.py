@@ -19,6 +19,7 @@ from ...calendars import (
 from ...numbers import read_number
 from ...particles import ARTICLE, BA, CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_ENDING, TANWEEN_FATH, WAW
 from ...records import DatePoint, DateValue, Granularity
+from ...relative_time import Anchor, Shift, normalized
 from ...tokens import Tokens
 from ..base import Candidate
 from .points import (
@@ -110,16 +111,8 @@ def _relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     weekday = int(str(wd.entry.value))
     rel = _arg(toks, wd.end, "relative_modifier", clitic=False)
     if rel is not None:
-        n = int(rel[0])
-        norm = None
-        if ref is not None and n != 0:
-            delta = (weekday - ref.isoweekday()) % 7
-            further = 7 * (abs(n) - 1)  # الخميس بعد المقبل: a week further
-            if n > 0:
-                day = ref + dt.timedelta(days=(delta or 7) + further)
-            else:
-                day = ref - dt.timedelta(days=((ref.isoweekday() - weekday) % 7 or 7) + further)
-            norm = day.isoformat()
+        n = int(rel[0])  # الخميس بعد المقبل: a week further than the next
+        norm = normalized(Anchor("day", weekday=weekday), Shift(n), ref=ref) if n != 0 else None
         return Candidate("date", i, rel[1], clitic, norm, _rel_value("day", weekday), "relative_weekday")
     if noun is None and toks.find(k, "ambiguous_weekday") is not None and toks.find(i - 1, "day_part") is None:
         return None  # الاثنين (the two), الجمعة: need يوم, a date, a relative word or مساء
@@ -144,15 +137,9 @@ def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
         return Candidate("date", i, end + 1, noun.clitic, str(y), value, "relative_period_year")
     norm: str | None = None
     gran: Granularity = "day"
-    if unit == "week":
-        gran = "week"
-        norm = week_range(ref + dt.timedelta(weeks=n)) if ref else None
-    elif unit == "month":
-        gran = "month"
-        norm = Point(*add_months(ref, n)).fmt() if ref else None
-    elif unit == "year":
-        gran = "year"
-        norm = str(ref.year + n) if ref else None
+    if unit in ("week", "month", "year"):
+        gran = "week" if unit == "week" else "month" if unit == "month" else "year"
+        norm = normalized(Anchor(gran), Shift(n), ref=ref)
     elif unit == "quarter":
         gran = "quarter"
         if ref:
@@ -160,10 +147,8 @@ def _relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
             y0, q0 = ref.year + q // 4, q % 4
             norm = range_str(Point(y0, q0 * 3 + 1), Point(y0, q0 * 3 + 3))
     elif unit == "decade":
-        gran = "decade"
-        if ref:
-            d0 = ref.year // 10 * 10 + 10 * n
-            norm = f"{d0}/{d0 + 9}"
+        gran = "decade"  # العقد الماضي: the ten years before R's year, as العقدين الماضيين (docs/conventions.md)
+        norm = normalized(Anchor("decade"), Shift(n, span=n != 0), ref=ref)
     return Candidate("date", i, end, noun.clitic, norm, _rel_value(gran), "relative_period")
 
 
