@@ -12,7 +12,7 @@ from ...records import DatePoint, DateValue
 from ...relative_time import THIS, Anchor, Selection, Shift, Unit, month, resolve, year
 from ...tokens import Tokens
 from ..base import Candidate
-from .points import _arg, point
+from .points import _arg, _month, point
 
 _LAST = 0  # the ordinal value of آخر, الأخير: the last one
 
@@ -37,6 +37,13 @@ def _period_after_min(toks: Tokens, k: int, ref: dt.date | None) -> tuple[Anchor
         if toks.definite_word(noun.end) or toks.find(noun.end, "month", "hmonth") is not None:
             return None  # من العام الدراسي, من الشهر الفضيل: another period
         return Anchor(unit), THIS, noun.end, True  # من الشهر, من هذا العام: R's
+    mo = _month(toks, k, hijri_ok=False)
+    rel = _arg(toks, mo[2], "relative_modifier", clitic=False) if mo is not None else None
+    if mo is not None and rel is not None:  # من نوفمبر المقبل, من مارس الماضي
+        if abs(int(rel[0])) != 1 or ref is None:
+            return None, THIS, rel[1], True
+        y = int(last_or_next_month(ref, mo[0], int(rel[0]))[:4])
+        return Anchor("month", fixed=month(y, mo[0])), THIS, rel[1], True
     p = point(toks, k)
     if p is None or p.calendar != "gregorian" or p.relative or p.gran not in ("month", "year"):
         return None
@@ -47,13 +54,7 @@ def _period_after_min(toks: Tokens, k: int, ref: dt.date | None) -> tuple[Anchor
         return None
     if p.point.year is not None:
         return Anchor("month", fixed=month(p.point.year, mon)), THIS, p.end, False
-    rel = _arg(toks, p.end, "relative_modifier", clitic=False)
-    if rel is None or abs(int(rel[0])) != 1:
-        return None, THIS, p.end, False  # من مايو: which May is not said
-    if ref is None:
-        return None, THIS, rel[1], True
-    y = int(last_or_next_month(ref, mon, int(rel[0]))[:4])
-    return Anchor("month", fixed=month(y, mon)), THIS, rel[1], True
+    return None, THIS, p.end, False  # من مايو: which May is not said
 
 
 def _selection(toks: Tokens, i: int) -> tuple[Selection, int, int] | None:
