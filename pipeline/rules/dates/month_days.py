@@ -106,8 +106,8 @@ def _day_of_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | Non
         return None  # ثاني خميس من العام: only the last weekday of a year is common enough to read
     try:
         day = resolve(anchor, shift, sel, ref) if anchor is not None else None
-    except OverflowError:
-        day = None
+    except (OverflowError, ValueError):
+        day = None  # beyond the years 1-9999
     start = (
         None if relative or day is None else DatePoint(year=day.first.year, month=day.first.month, day=day.first.day)
     )

@@ -195,18 +195,21 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         return None  # counted from an event, not from the document's date
     norm: str | None = None
     if ref is not None:
-        d = ref
-        gran = parts[-1][0]
-        for unit_name, n in parts:
-            if unit_name in ("day", "week"):
-                d = d + dt.timedelta(days=sign * n * (7 if unit_name == "week" else 1))
-            elif unit_name == "month":
-                y, m = add_months(d, sign * n)
-                d = d.replace(year=y, month=m, day=min(d.day, 28))
-            elif unit_name in ("year", "decade", "century"):
-                years = {"year": 1, "decade": 10, "century": 100}[unit_name]
-                d = d.replace(year=d.year + sign * n * years, day=min(d.day, 28))
-        norm = shift(d, "day" if gran == "week" else gran, 0)
+        try:
+            d = ref
+            gran = parts[-1][0]
+            for unit_name, n in parts:
+                if unit_name in ("day", "week"):
+                    d = d + dt.timedelta(days=sign * n * (7 if unit_name == "week" else 1))
+                elif unit_name == "month":
+                    y, m = add_months(d, sign * n)
+                    d = d.replace(year=y, month=m, day=min(d.day, 28))
+                elif unit_name in ("year", "decade", "century"):
+                    years = {"year": 1, "decade": 10, "century": 100}[unit_name]
+                    d = d.replace(year=d.year + sign * n * years, day=min(d.day, 28))
+            norm = shift(d, "day" if gran == "week" else gran, 0)
+        except (ValueError, OverflowError):
+            norm = None  # R moved before the year 1 or after 9999 (قبل 2000 عام)
     gran_out: Granularity = {"day": "day", "week": "day", "month": "month"}.get(parts[-1][0], "year")  # type: ignore[assignment]
     return Candidate("date", i, end, prep.clitic, norm, _rel_value(gran_out), "ago_later")
 
