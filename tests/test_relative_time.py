@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import extract
 from pipeline.relative_time import (
     UNITS,
     Anchor,
@@ -173,3 +174,11 @@ def test_the_last_weekday_of_a_month_is_in_its_last_week(ref: dt.date, m: int, w
     assert last is not None and (p.last - last.first).days < 7
     first = select(p, Selection("nth_weekday", weekday=weekday, n=1))
     assert first is not None and (first.first - p.first).days < 7
+
+
+def test_a_weekday_with_its_own_date_is_that_date_and_the_week_another_mention() -> None:
+    found = extract("الأسبوع المقبل يوم الخميس 23 أكتوبر 2025", reference_date=dt.date(2025, 10, 14))
+    assert [(m.text, m.normalized) for m in found] == [
+        ("الأسبوع المقبل", "2025-10-20/2025-10-26"),
+        ("يوم الخميس 23 أكتوبر 2025", "2025-10-23"),
+    ]
