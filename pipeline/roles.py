@@ -66,6 +66,14 @@ class Role(StrEnum):
     RANGE_TO = "range_to"
     RANGE_UNTIL = "range_until"  # حتى joining two whole dates without an opening من
     SIGN = "sign"
+    # triggers.tsv: words of the relative-time algebra (weeks.py, month_days.py, rolling.py)
+    WEEKDAY_CONSTRUCT = "weekday_construct"  # a weekday in construct, no article (`خميس الأسبوع الماضي`)
+    CONSTRUCT_ORDINAL = "construct_ordinal"  # an ordinal before its noun (`ثاني خميس`, `آخر يوم`)
+    DEFINITE_DAY_NOUN = "definite_day_noun"  # `اليوم` as `the day` before an ordinal (`اليوم الأول من`)
+    WEEKDAY_MODIFIER = "weekday_modifier"  # `السابق` after a weekday: the last one before R
+    ROLLING_UNIT = "rolling_unit"  # a definite plural or dual period noun (`الأيام`, `الشهرين`)
+    REST_OF = "rest_of"  # `بقية`, `باقي`, `ما تبقى`
+    VAGUE_COUNT = "vague_count"  # `بضعة`, `عدة`, `القليلة`
     # triggers.tsv: words next to a mention that let it be one (outside the span)
     TEMPORAL_PREP = "temporal_prep"
     ADVERB = "adverb"
@@ -118,6 +126,10 @@ TRIGGER_VALUES: dict[Role, str] = {
     Role.SEASON: _SEASONS,
     Role.RELATIVE_SEASON: _SEASONS,
     Role.SIGN: r"-1|1",
+    Role.WEEKDAY_CONSTRUCT: r"[1-7]",
+    Role.CONSTRUCT_ORDINAL: r"[0-5]",  # 0: the last (`آخر`)
+    Role.WEEKDAY_MODIFIER: r"-1",
+    Role.ROLLING_UNIT: r"(day|week|month|year|decade)(\*2)?",  # *2 dual
 }
 TRIGGER_VALUE_RE = {role: re.compile(pattern) for role, pattern in TRIGGER_VALUES.items()}
 

@@ -32,6 +32,10 @@ RULE_MODULES: tuple[str, ...] = (
     "pipeline.rules.dates.ranges",
     "pipeline.rules.dates.periods",
     "pipeline.rules.dates.relative",
+    # issue 11, the relative-time algebra
+    "pipeline.rules.dates.weeks",
+    "pipeline.rules.dates.month_days",
+    "pipeline.rules.dates.rolling",
     "pipeline.rules.amounts",
 )
 

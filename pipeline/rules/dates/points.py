@@ -242,7 +242,18 @@ def weekday_date(toks: Tokens, i: int) -> Pt | None:
     inner = _day_month(toks, k) or numeric_date(toks, k)
     if inner is None or inner.gran != "day":
         return None
-    return replace(inner, start=i, clitic=clitic, weekday=wd.entry.int_value, rule="weekday_" + inner.rule)
+    weekday = wd.entry.int_value
+    if ordinal(toks, k) is not None and not _falls_on(inner, weekday):
+        return None  # الجمعة الثانية من مارس 2025 (2 March is a Sunday): the second Friday, month_days.py
+    return replace(inner, start=i, clitic=clitic, weekday=weekday, rule="weekday_" + inner.rule)
+
+
+def _falls_on(p: Pt, weekday: int) -> bool:
+    """A Gregorian day with its year falls on the weekday; a day without a year may."""
+    y, m, d = p.point.year, p.point.month, p.point.day
+    if p.calendar != "gregorian" or y is None or m is None or d is None or not valid_day(y, m, d):
+        return True
+    return dt.date(y, m, d).isoweekday() == weekday
 
 
 _POINT_RULES: list[Callable[[Tokens, int], Pt | None]] = [

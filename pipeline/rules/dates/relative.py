@@ -22,6 +22,7 @@ from ...calendars import (
 from ...numbers import read_number
 from ...particles import ARTICLE, BA, CLAUSE_PUNCTUATION, CONJUNCTIONS, NISBA_ENDING, TANWEEN_FATH, WAW
 from ...records import DatePoint, DateValue, Granularity, Season
+from ...relative_time import Anchor, Offset, resolve_when
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
@@ -107,16 +108,8 @@ def relative_named(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | Non
     weekday = wd.entry.int_value
     rel = shift_at(toks, wd.end)
     if rel is not None:
-        n = rel.n
-        day: dt.date | None = None
-        if ref is not None and n != 0:
-            delta = (weekday - ref.isoweekday()) % 7
-            further = 7 * (abs(n) - 1)  # الخميس بعد المقبل: a week further
-            if n > 0:
-                day = ref + dt.timedelta(days=(delta or 7) + further)
-            else:
-                day = ref - dt.timedelta(days=((ref.isoweekday() - weekday) % 7 or 7) + further)
-        when = shift(day, "day", 0) if day is not None else None
+        # الخميس بعد المقبل: a week further than the next
+        when = resolve_when(Anchor("day", weekday=weekday), Offset(rel.n), ref=ref) if rel.n != 0 else None
         return date_candidate(i, rel.end, clitic, when, rel_value("day", weekday), "relative_weekday")
     if noun is None and toks.find(k, "ambiguous_weekday") is not None and toks.find(i - 1, "day_part") is None:
         return None  # الاثنين (the two), الجمعة: need يوم, a date, a relative word or مساء
@@ -142,15 +135,9 @@ def relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
         return date_candidate(i, end + 1, noun.clitic, Point(y), value, "relative_period_year")
     when: When | None = None
     gran: Granularity = "day"
-    if unit == "week":
-        gran = "week"
-        when = week_range(ref + dt.timedelta(weeks=n)) if ref else None
-    elif unit == "month":
-        gran = "month"
-        when = Point(*add_months(ref, n)) if ref else None
-    elif unit == "year":
-        gran = "year"
-        when = Point(ref.year + n) if ref else None
+    if unit in ("week", "month", "year"):
+        gran = "week" if unit == "week" else "month" if unit == "month" else "year"
+        when = resolve_when(Anchor(gran), Offset(n), ref=ref)
     elif unit == "quarter":
         gran = "quarter"
         if ref:
@@ -158,10 +145,8 @@ def relative_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
             y0, q0 = ref.year + q // 4, q % 4
             when = Span(Point(y0, q0 * 3 + 1), Point(y0, q0 * 3 + 3))
     elif unit == "decade":
-        gran = "decade"
-        if ref:
-            d0 = ref.year // 10 * 10 + 10 * n
-            when = Span.years(d0, d0 + 9)
+        gran = "decade"  # العقد الماضي: the ten years before R's year, as العقدين الماضيين (docs/conventions.md)
+        when = resolve_when(Anchor("decade"), Offset(n, span=n != 0), ref=ref)
     return date_candidate(i, end, noun.clitic, when, rel_value(gran), "relative_period")
 
 
@@ -239,7 +224,12 @@ def _ago_later(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         return None
     if toks.find(read.end, "event_prep", clitic=False) is not None:
         return None  # counted from an event, not from the document's date
-    when = _moved(ref, prep.entry.int_value, read.parts) if ref is not None else None
+    when: When | None = None
+    if ref is not None:
+        try:
+            when = _moved(ref, prep.entry.int_value, read.parts)
+        except (ValueError, OverflowError):
+            when = None  # R moved before the year 1 or after 9999 (قبل 2000 عام)
     last = read.parts[-1].unit
     gran: Granularity = "day" if last in ("day", "week") else "month" if last == "month" else "year"
     return date_candidate(i, read.end, prep.clitic, when, rel_value(gran), "ago_later")
