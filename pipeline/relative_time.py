@@ -5,6 +5,9 @@ shift *next* and the selection *its Thursday*; `الأيام الخمسة الم
 spanned five steps back; `آخر يوم من فبراير 2024` the fixed anchor *February 2024* with the
 selection *its last day*. The grammar maps words onto these three parts; this module knows no
 word and no token, only dates. Weeks are ISO weeks (Monday–Sunday), as docs/conventions.md says.
+A resolved period is given to the rules as a typed `Point` or `Span` (pipeline/calendars.py), which
+`date_candidate` formats into `normalized`; the shift is `Offset` here, apart from the grammar's
+`Shift` (a relative word read at a token, rules/dates/common.py).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Offset:
-    """`steps` periods away (0 this, 1 next, -1 previous, 2 after next); with `span`, every
+    """The shift: `steps` periods away (0 this, 1 next, -1 previous, 2 after next); with `span`, every
     period from the one next to the anchor's up to that one (`الأيام الخمسة الماضية`: -5, span)."""
 
     steps: int = 0
