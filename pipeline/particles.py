@@ -45,3 +45,7 @@ ACCUSATIVE_ENDING = "ا"
 # Words ending in alef that are not accusative nouns: perfect verbs in the plural (`قرروا`) or the
 # first person plural (`أطلقنا`), nisba adverbs (`سنويا`, `رسميا`).
 VERB_ALEF_ENDINGS = ("وا", "نا", "يا")
+# The sound feminine plural (`مباريات`, `حالات`): a long bare word ending in it is a noun, the thing
+# a number before it counts (`في 3-4 مباريات`); verbs in `ات` are short (`مات`, `فات`).
+FEMININE_PLURAL_ENDING = "ات"
+PLURAL_NOUN_MIN_LEN = 5

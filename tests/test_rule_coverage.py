@@ -45,6 +45,9 @@ EXPECTED_RULES = frozenset(
         "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
         "days_pair", "decades", "part_of_century", "part_of_decade", "months_of_year", "current_period",
         "relative_season",
+        # dates: short numeric forms and number words (issue 11)
+        "numeric_day_month", "numeric_month_year", "numeric_short_year", "day_sep_month", "short_range",
+        "prep_word_year", "head_year", "year_noun_spoken", "word_years_range", "month_ordinal_day",
         # money and percentages
         "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
         "glued_sign", "glued_sign_range",

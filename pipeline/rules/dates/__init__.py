@@ -14,7 +14,7 @@ from ...tokens import Tokens
 from ..base import Candidate
 from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .month_ordinal import MONTH_ORDINAL_START, _month_ordinal
-from .numeric_short import SHORT_DATE_START, _short_date
+from .numeric_short import SHORT_DATE_START, SHORT_RANGE_START, _short_date, _short_range
 from .points import _point_cand, point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _relative_season, _this_period
@@ -66,6 +66,7 @@ DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None]
     (_season_of_year, frozenset({"season"})),
     (_relative_season, frozenset({"relative_season", "relative_pre_modifier"})),
     (_short_date, SHORT_DATE_START),
+    (_short_range, SHORT_RANGE_START),
     (_marked_word_year, WORD_YEAR_START),
     (_word_years_range, WORD_YEARS_RANGE_START),
     (_month_ordinal, MONTH_ORDINAL_START),

@@ -15,11 +15,12 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from ...calendars import Point, valid_day
-from ...particles import COMMAS, MIN
+from ...calendars import Point, range_str, valid_day
+from ...particles import BA, COMMAS, FEMININE_PLURAL_ENDING, MIN, PLURAL_NOUN_MIN_LEN, WAW
+from ...records import DateValue
 from ...tokens import Tokens
 from ..base import Candidate
-from .points import YEAR_MAX, YEAR_MIN, Pt, _counted, _month, _plain_year, _point_cand, _year_part
+from .points import YEAR_MAX, YEAR_MIN, Pt, _counted, _dp, _month, _plain_year, _point_cand, _year_part
 
 # One token of a run of digits and separators (`17/3`, `17`, `-`, `.17`, `17/`); bounded length.
 _PIECE = re.compile(r"[0-9./-]{1,10}")
@@ -105,8 +106,12 @@ def _run_point(toks: Tokens, i: int, marked: bool) -> Pt | None:
 
 def _fraction_follows(toks: Tokens, k: int) -> bool:
     """What follows makes the numbers a fraction, a share or a count: `من` (`17/3 من الحالات`),
-    a definite noun (`3/4 الحالات`), or a counted noun (`3-5 أيام`)."""
-    return toks.word(k) == MIN or toks.definite_word(k) or _counted(toks, k)
+    a definite noun (`3/4 الحالات`), or a counted noun (`3-5 أيام`, `3-4 مباريات`)."""
+    w = toks.word(k)
+    if w == MIN or toks.definite_word(k) or _counted(toks, k):
+        return True
+    plural = w.endswith(FEMININE_PLURAL_ENDING) and len(w) >= PLURAL_NOUN_MIN_LEN
+    return plural and not w.startswith((BA, WAW)) and toks.find(k, "adverb") is None
 
 
 def _sep_number(toks: Tokens, k: int, digits: int) -> tuple[str, int, int] | None:
@@ -283,6 +288,28 @@ def _short_date(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return _point_cand(p) if p is not None else None
 
 
+def _short_range(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+    """`من 3/2021 حتى 6/2021`: two short dates of one shape, one range. Two day-months only with a
+    temporal mark, before `من` or holding it (`ابتداء من 17/3 إلى 20/3`): `من 1/3 إلى 1/2` is fractions."""
+    opener = toks.find(i, "range_open")
+    if opener is None or toks.words[i][opener.clitic :] != MIN:
+        return None
+    a = _run_point(toks, opener.end, marked=True)
+    if a is None or a.rule == "numeric_short_year":
+        return None
+    if a.rule == "numeric_day_month" and not (marked_before(toks, i) or marked_before(toks, opener.end)):
+        return None  # `ارتفعت الحصة من 1/3 إلى 1/2`: two fractions
+    to = toks.find(a.end, "range_to")
+    b = _run_point(toks, to.end, marked=True) if to is not None else None
+    if b is None or b.rule != a.rule or b.point == a.point:
+        return None
+    if a.point.year is not None and (a.point.year, a.point.month) > (b.point.year or 0, b.point.month or 0):
+        return None
+    value = DateValue(granularity=b.gran, start=_dp(a.point), end=_dp(b.point))
+    return Candidate("date", i, b.end, opener.clitic, range_str(a.point, b.point), value, "short_range")
+
+
+SHORT_RANGE_START = frozenset({"range_open"})
 SHORT_DATE_START = frozenset({"digit", "day_noun", "weekday", "month", "hmonth"})
 
-__all__ = ["SHORT_DATE_START", "marked_before", "short_point"]
+__all__ = ["SHORT_DATE_START", "SHORT_RANGE_START", "marked_before", "short_point"]

@@ -22,6 +22,7 @@ from ...particles import (
     ACCUSATIVE_ENDING,
     ARTICLE,
     COMMAS,
+    HYPHEN,
     LAM,
     MIN,
     TANWEEN,
@@ -256,6 +257,8 @@ def _bare_month(toks: Tokens, i: int) -> Pt | None:
     mo = _month(toks, i)
     if mo is None or mo[4] or toks.find(i - 1, "temporal_prep", "range_open", "range_to") is None:
         return None
+    if toks.word(i - 1) == HYPHEN and toks.has_digit(i - 2):
+        return None  # 6-أكتوبر: a day joined to its month (numeric_short.py), not a range's second end
     return Pt(i, mo[2], mo[3], Point(None, mo[0]), mo[1], "month", "bare_month")
 
 

@@ -10,6 +10,7 @@ after it is one. A bare four-digit year after a date head (`مواليد 2000`) 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ...calendars import Point
 from ...numbers import read_number
@@ -55,15 +56,16 @@ def word_year(toks: Tokens, i: int, lo: int = SPOKEN_MIN) -> tuple[int, int] | N
     return found
 
 
-def _year_pt(toks: Tokens, i: int, clitic: int, year: int, end: int, rule: str) -> Pt | None:
-    era = _era(toks, end)
+def _year_cand(toks: Tokens, p: Pt) -> Candidate | None:
+    """The year `p`, with an era after it (`ألفين وعشرين ميلادية`), unless a noun after it is counted."""
+    era = _era(toks, p.end)
     if era is not None:
         if era[0] != "gregorian":
             return None  # a Hijri year in words is left to the year-noun rule
-        end = era[1]
-    elif _counted(toks, end):
+        p = replace(p, end=era[1])
+    elif _counted(toks, p.end):
         return None  # في ألفين وخمسين حالة
-    return Pt(i, end, clitic, Point(year), "gregorian", "year", rule)
+    return _point_cand(p)
 
 
 def _marked_word_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
@@ -71,18 +73,18 @@ def _marked_word_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | 
     noun = toks.find(i, "year_noun")
     if noun is not None:  # عام تسعة عشر وثمانية وستين: the noun inside the span
         found = _spoken(toks, noun.end)
-        p = _year_pt(toks, i, noun.clitic, *found, "year_noun_spoken") if found is not None else None
-        return _point_cand(p) if p is not None else None
+        if found is None:
+            return None
+        return _year_cand(toks, Pt(i, found[1], noun.clitic, Point(found[0]), "gregorian", "year", "year_noun_spoken"))
     if not marked_before(toks, i):
         return None
     found = word_year(toks, i)
     if found is not None:
-        p = _year_pt(toks, i, 0, *found, "prep_word_year")
-        return _point_cand(p) if p is not None else None
+        return _year_cand(toks, Pt(i, found[1], 0, Point(found[0]), "gregorian", "year", "prep_word_year"))
     y = _plain_year(toks, i, YEAR_MIN, YEAR_MAX)
     if y is not None and len(toks.word(i)) == 4 and toks.find(i - 1, "date_head") is not None:
-        p = _year_pt(toks, i, 0, y, i + 1, "head_year")  # مواليد 2000 (after a preposition: prep_year)
-        return _point_cand(p) if p is not None else None
+        # مواليد 2000 (after a preposition, points.py's prep_year)
+        return _year_cand(toks, Pt(i, i + 1, 0, Point(y), "gregorian", "year", "head_year"))
     return None
 
 
