@@ -32,7 +32,8 @@ _YEAR_MONTH = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})")
 _SHORT_YEAR = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{2})")
 SEPARATORS = ("-", "/", ".")
 CENTURY_PIVOT = 50  # a two-digit year 00-49 is 20xx, 50-99 is 19xx
-_NUMBERS = ("number_noun", "numbered_noun")  # رقم, القانون, المادة: the number that follows is no date
+_NUMBERS = ("number_noun", "numbered_noun")
+_AMOUNT_ROLES = ("num_scale", "num_scale_plural", "percent_marker", "currency", "cur_symbol", "subunit")  # رقم, القانون, المادة: the number that follows is no date
 
 
 def _run(toks: Tokens, i: int) -> tuple[str, int] | None:
@@ -110,6 +111,8 @@ def _fraction_follows(toks: Tokens, k: int) -> bool:
     w = toks.word(k)
     if w == MIN or toks.definite_word(k) or _counted(toks, k):
         return True
+    if toks.find(k, *_AMOUNT_ROLES, clitic=False) is not None:
+        return True  # `في 2021.6 مليون`, `1/2 دولار`: an amount
     plural = w.endswith(FEMININE_PLURAL_ENDING) and len(w) >= PLURAL_NOUN_MIN_LEN
     return plural and not w.startswith((BA, WAW)) and toks.find(k, "adverb") is None
 
