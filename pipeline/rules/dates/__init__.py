@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from ...tokens import Tokens
 from ..base import Candidate
-from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .month_ordinal import MONTH_ORDINAL_START, _month_ordinal
 from .numeric_short import SHORT_DATE_START, SHORT_RANGE_START, _short_date, _short_range
+from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .points import _point_cand, point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _relative_season, _this_period

@@ -35,12 +35,12 @@ def _month_ordinal(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | Non
     yp = _year_part(toks, end)
     if yp is not None:
         era = yp[1] or cal
-        if era != cal or cal == "hijri" and yp[0] > HIJRI_YEAR_MAX:
+        if era != cal or (cal == "hijri" and yp[0] > HIJRI_YEAR_MAX):
             return None  # رمضان السابع عشر 2025 mixes calendars; 500 ق.م is no day
         year, end = yp[0], yp[2]
     elif cal != "gregorian" or ambiguous or not marked_before(toks, i) or toks.word(end) == MIN:
         return None
-    if cal == "gregorian" and not valid_day(year, month, day) or cal == "hijri" and day > 30:
+    if (cal == "gregorian" and not valid_day(year, month, day)) or (cal == "hijri" and day > 30):
         return None
     return _point_cand(Pt(i, end, clitic, Point(year, month, day), cal, "day", "month_ordinal_day"))
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ...calendars import Point, range_str, valid_day
 from ...particles import BA, COMMAS, FEMININE_PLURAL_ENDING, MIN, PLURAL_NOUN_MIN_LEN, WAW
-from ...records import DateValue
+from ...records import DateValue, Granularity
 from ...tokens import Tokens
 from ..base import Candidate
 from .points import YEAR_MAX, YEAR_MIN, Pt, _counted, _dp, _month, _plain_year, _point_cand, _year_part
@@ -32,8 +32,8 @@ _YEAR_MONTH = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})")
 _SHORT_YEAR = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{2})")
 SEPARATORS = ("-", "/", ".")
 CENTURY_PIVOT = 50  # a two-digit year 00-49 is 20xx, 50-99 is 19xx
-_NUMBERS = ("number_noun", "numbered_noun")
-_AMOUNT_ROLES = ("num_scale", "num_scale_plural", "percent_marker", "currency", "cur_symbol", "subunit")  # رقم, القانون, المادة: the number that follows is no date
+_NUMBERS = ("number_noun", "numbered_noun")  # رقم, القانون, المادة: the number that follows is no date
+_AMOUNT_ROLES = ("num_scale", "num_scale_plural", "percent_marker", "currency", "cur_symbol", "subunit")
 
 
 def _run(toks: Tokens, i: int) -> tuple[str, int] | None:
@@ -155,7 +155,7 @@ def _dated(start: int, end: int, clitic: int, year: int | None, month: int, day:
             return None
         if cal == "hijri" and (day > 30 or year is None):
             return None  # a Hijri day without its year has no Gregorian value
-    gran = "day" if day is not None else "month"
+    gran: Granularity = "day" if day is not None else "month"
     return Pt(start, end, clitic, Point(year, month, day), cal, gran, "day_sep_month")
 
 
@@ -205,7 +205,7 @@ def _month_sep_day(toks: Tokens, i: int) -> Pt | None:
         return None  # the number is written against its separator: `مارس-17`, `مارس /17`
     if len(toks.word(end - 1).lstrip(sep)) == 4:
         return _dated(i, end, clitic, n, month, None, cal) if YEAR_MIN <= n <= YEAR_MAX else None
-    if toks.adjacent(end) and toks.has_digit(end) or _month(toks, end) is not None:
+    if (toks.adjacent(end) and toks.has_digit(end)) or _month(toks, end) is not None:
         return None  # `يناير - 5 فبراير`: the 5 is the next end's day
     sy = _sep_year(toks, end, sep)
     year, end = sy if sy is not None else (None, end)
@@ -277,7 +277,7 @@ def _led(toks: Tokens, i: int) -> Pt | None:
         if apposition is not None:
             k = apposition.end
     p = short_point(toks, k, marked=True)
-    if p is None or p.gran != "day" and wd is None:
+    if p is None or (p.gran != "day" and wd is None):
         return None  # `يوم` heads a day, not a month (`يوم 6/2021`)
     prefix = "weekday_" if wd is not None else "day_noun_"
     return replace(p, start=i, clitic=clitic, weekday=weekday, rule=prefix + p.rule)
