@@ -32,6 +32,10 @@ RULE_MODULES: tuple[str, ...] = (
     "pipeline.rules.dates.ranges",
     "pipeline.rules.dates.periods",
     "pipeline.rules.dates.relative",
+    # issue 11: short numeric forms, years in words, a month before its ordinal day
+    "pipeline.rules.dates.numeric_short",
+    "pipeline.rules.dates.spoken_years",
+    "pipeline.rules.dates.month_ordinal",
     "pipeline.rules.amounts",
 )
 
