@@ -51,3 +51,8 @@ VERB_ALEF_ENDINGS = ("وا", "نا", "يا")
 # article `الكويتي`, `الكويتية`. Each word of a two-word adjective takes the same ending (`كوري جنوبي`).
 ADJECTIVE_ENDINGS = ("", "ا", "ة", "ان", "ين", "تان", "تين")
 DEFINITE_ADJECTIVE_ENDINGS = ("", "ة")
+
+# The sound feminine plural (`مباريات`, `حالات`): a long bare word ending in it is a noun, the thing
+# a number before it counts (`في 3-4 مباريات`); verbs in `ات` are short (`مات`, `فات`).
+FEMININE_PLURAL_ENDING = "ات"
+PLURAL_NOUN_MIN_LEN = 5

@@ -96,6 +96,9 @@ class Role(StrEnum):
     VERB_HOMOGRAPH = "verb_homograph"
     NOUN_HOMOGRAPH = "noun_homograph"
     NOUN_HOMOGRAPH_COMPLEMENT = "noun_homograph_complement"
+    # triggers.tsv, issue 11 (short numeric forms): a word a date follows, outside its span, that
+    # licenses a short numeric date or a year in words as a temporal preposition does (`بتاريخ 12/2`)
+    DATE_HEAD = "date_head"
 
 
 # The roles a row of triggers.tsv may name (the others come from their own files).
@@ -136,7 +139,7 @@ TRIGGER_VALUE_RE = {role: re.compile(pattern) for role, pattern in TRIGGER_VALUE
 # How an example proves a row (tests/test_lexicon_proven.py): words of a mention are
 # proven inside the span of a mention extracted right; words beside a mention next to
 # one; words that stop a reading by a negative row (or a sentence of negative.txt).
-CONTEXT_ROLES = frozenset({Role.TEMPORAL_PREP, Role.ADVERB, Role.DAY_PART, Role.FUNCTION_WORD})
+CONTEXT_ROLES = frozenset({Role.TEMPORAL_PREP, Role.ADVERB, Role.DAY_PART, Role.FUNCTION_WORD, Role.DATE_HEAD})
 BLOCKER_ROLES = frozenset(
     {
         Role.ERA_BC, Role.ANAPHOR, Role.EVENT_PREP, Role.AMBIGUOUS_WEEKDAY, Role.AMBIGUOUS_PART, Role.AGE_NOUN,

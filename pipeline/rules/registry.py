@@ -36,6 +36,10 @@ RULE_MODULES: tuple[str, ...] = (
     "pipeline.rules.dates.weeks",
     "pipeline.rules.dates.month_days",
     "pipeline.rules.dates.rolling",
+    # issue 11: short numeric forms, years in words, a month before its ordinal day
+    "pipeline.rules.dates.numeric_short",
+    "pipeline.rules.dates.spoken_years",
+    "pipeline.rules.dates.month_ordinal",
     "pipeline.rules.amounts",
 )
 

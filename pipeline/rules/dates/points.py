@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ...calendars import Point, add_months, last_or_next_month, valid_day
-from ...particles import ARTICLE, COMMAS, MIN
+from ...particles import ARTICLE, COMMAS, HYPHEN, MIN
 from ...records import Granularity
 from ...tokens import Tokens
 from ..base import Candidate, ordinal
@@ -130,6 +130,8 @@ def _bare_month(toks: Tokens, i: int) -> Pt | None:
     mo = month_name(toks, i)
     if mo is None or mo.ambiguous or toks.find(i - 1, "temporal_prep", "range_open", "range_to") is None:
         return None
+    if toks.word(i - 1) == HYPHEN and toks.has_digit(i - 2):
+        return None  # 6-أكتوبر: a day joined to its month (numeric_short.py), not a range's second end
     return Pt(i, mo.end, mo.clitic, Point(None, mo.number), mo.calendar, "month", "bare_month")
 
 
