@@ -12,10 +12,13 @@ from collections.abc import Callable
 
 from ...tokens import Tokens
 from ..base import Candidate
+from .colloquial_this import _colloquial_this
+from .months_alone import _month_alone, _month_number
 from .periods import _century, _decade, _modifier, _months_of_year, _part, _season, _season_of_year
 from .points import _point_cand, point
 from .ranges import _between, _dash, _days_pair, _from_to, _months_pair, _years_pair
 from .relative import _ago_later, _relative_day, _relative_named, _relative_period, _relative_season, _this_period
+from .seasons_weekend import _bare_season, _weekend
 
 __all__ = ["DATE_RULES", "find_dates", "point"]
 
@@ -62,6 +65,11 @@ DATE_RULES: list[tuple[Callable[[Tokens, int, dt.date | None], Candidate | None]
     (_this_period, frozenset({"relative_pre_modifier"})),
     (_season_of_year, frozenset({"season"})),
     (_relative_season, frozenset({"relative_season", "relative_pre_modifier"})),
+    (_month_alone, frozenset({"month", "hmonth", "relative_pre_modifier"})),
+    (_month_number, frozenset({"month_noun"})),
+    (_colloquial_this, frozenset({"colloquial_this"})),
+    (_bare_season, frozenset({"relative_season", "period_modifier"})),
+    (_weekend, frozenset({"weekend"})),
 ]
 
 
