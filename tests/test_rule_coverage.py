@@ -45,6 +45,8 @@ EXPECTED_RULES = frozenset(
         "relative_period_year", "ago_later", "months_pair", "this_period", "season_of_year",
         "days_pair", "decades", "part_of_century", "part_of_decade", "months_of_year", "current_period",
         "relative_season",
+        # dates: months alone, month numbers, colloquial demonstratives, bare seasons, the weekend
+        "month_alone", "this_month_name", "month_number", "colloquial_this", "bare_season", "weekend",
         # money and percentages
         "symbol_number", "money_range", "number_currency", "currency_one", "currency_dual",
         "glued_sign", "glued_sign_range",

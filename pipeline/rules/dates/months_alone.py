@@ -21,12 +21,16 @@ from .points import Pt, _counted, _month, _point_cand, _year_part
 def _not_a_month(toks: Tokens, k: int, end: int) -> bool:
     """The ambiguous month word at k..end is the number, name or verb it also spells: `صفر`
     (zero), a first name before a second one (`رمضان عبد الله`), the verb before its object
-    (`مارس الرياضة`) or before `إلى` (`آب إلى رشده`)."""
-    if toks.find(k, "num_unit") is not None:
+    (`مارس الرياضة`) or before `إلى` and what one returns to (`آب إلى رشده`)."""
+    if toks.find(k, "num_unit") is not None or toks.find(end, "name_follower", clitic=False) is not None:
         return True
-    if toks.find(end, "name_follower", "range_to", clitic=False) is not None:
+    if toks.find(end, "range_to", clitic=False) is not None and toks.find(end + 1, "verb_homograph_complement"):
         return True
-    return toks.definite_word(end) and toks.find(end, "month_epithet", "relative_modifier", clitic=False) is None
+    return (
+        toks.find(k, "verb_homograph") is not None
+        and toks.definite_word(end)
+        and toks.find(end, "month_epithet", "relative_modifier", clitic=False) is None
+    )
 
 
 def _month_alone(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:

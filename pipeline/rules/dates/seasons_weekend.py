@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...particles import BA
+from ...particles import BA, MIN
 from ...records import DateValue
 from ...tokens import Tokens
 from ..base import Candidate
@@ -29,7 +29,7 @@ def _bare_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         if inner is not None:  # بداية الشتاء الماضي
             assert isinstance(inner.value, DateValue)
             value = inner.value.model_copy(update={"modifier": modifier})
-            return Candidate("date", i, inner.end, mod.clitic, inner.normalized, value, "modifier_relative_season")
+            return Candidate("date", i, inner.end, mod.clitic, inner.normalized, value, "modifier_" + inner.rule)
     elif season.clitic:
         if not toks.words[i][: season.clitic].endswith(BA):
             return None  # بالصيف, وبالصيف: the preposition is glued
@@ -38,6 +38,8 @@ def _bare_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     end = season.end
     if toks.definite_word(end) or toks.find(end, "anaphor", "relative_modifier", clitic=False) is not None:
         return None  # الربيع العربي, الصيف نفسه; الصيف الماضي is relative
+    if toks.word(end) == MIN:
+        return None  # في الصيف من كل عام (every summer), الشتاء من ديسمبر إلى فبراير (the range says which)
     value = DateValue(granularity="year", season=str(season.entry.value), modifier=modifier)  # type: ignore[arg-type]
     return Candidate("date", i, end, mod.clitic if mod is not None else season.clitic, None, value, "bare_season")
 
@@ -45,8 +47,8 @@ def _bare_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 def _weekend(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`عطلة نهاية الأسبوع`, `الويكند`, `عطلة نهاية الأسبوع المقبل`: `null` even with a reference date."""
     w = toks.find(i, "weekend")
-    if w is None:
-        return None
+    if w is None or toks.find(i - 1, "distributive", clitic=False) is not None:
+        return None  # كل ويكند: every weekend, no date
     end = w.end
     rel = _arg(toks, end, "relative_modifier", clitic=False)
     if rel is not None:
