@@ -61,7 +61,7 @@ def _month_number(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     """`شهر ثلاثة`, `شهر سبعة 2021`, `الشهر الثامن` → `XXXX-03`, `2021-07`, `XXXX-08`; not a count
     (`كل شهر ثلاثة أقساط`), `للشهر الثالث على التوالي`, `الشهر الثامن من الحمل`, `الشهر الثالث عشر`."""
     noun = toks.find(i, "month_noun_singular")
-    if noun is None or toks.find(i - 1, "distributive", clitic=False) is not None:
+    if noun is None or toks.find(i - 1, "distributive") is not None:
         return None
     k = noun.end
     if noun.entry.value == "definite":

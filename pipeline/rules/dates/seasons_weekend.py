@@ -47,7 +47,7 @@ def _bare_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 def _weekend(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`عطلة نهاية الأسبوع`, `الويكند`, `عطلة نهاية الأسبوع المقبل`: `null` even with a reference date."""
     w = toks.find(i, "weekend")
-    if w is None or toks.find(i - 1, "distributive", clitic=False) is not None:
+    if w is None or toks.find(i - 1, "distributive") is not None:
         return None  # كل ويكند: every weekend, no date
     end = w.end
     rel = _arg(toks, end, "relative_modifier", clitic=False)
