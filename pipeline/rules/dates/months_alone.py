@@ -11,7 +11,7 @@ from typing import Literal
 
 from ...calendars import Point, last_or_next_hijri_month, last_or_next_month
 from ...numbers import read_number
-from ...particles import LAM
+from ...particles import HAMZA_ALEFS, LAM
 from ...records import DatePoint, DateValue
 from ...tokens import Tokens
 from ..base import Candidate, ordinal
@@ -21,16 +21,18 @@ from .points import Pt, _counted, _month, _point_cand, _year_part
 def _not_a_month(toks: Tokens, k: int, end: int) -> bool:
     """The ambiguous month word at k..end is the number, name or verb it also spells: `صفر`
     (zero), a first name before a second one (`رمضان عبد الله`), the verb before its object
-    (`مارس الرياضة`) or before `إلى` and what one returns to (`آب إلى رشده`)."""
+    (`مارس الرياضة`) or before `إلى` and what one returns to (`آب إلى رشده`), `أب` (father)."""
     if toks.find(k, "num_unit") is not None or toks.find(end, "name_follower", clitic=False) is not None:
         return True
+    if toks.raw_word(k).startswith(HAMZA_ALEFS):
+        return True  # حتى أب (even a father): the month is آب or اب
     if toks.find(end, "range_to", clitic=False) is not None and toks.find(end + 1, "verb_homograph_complement"):
         return True
-    return (
-        toks.find(k, "verb_homograph") is not None
-        and toks.definite_word(end)
-        and toks.find(end, "month_epithet", "relative_modifier", clitic=False) is None
-    )
+    if toks.find(k, "verb_homograph") is None:
+        return False
+    if toks.find(end, "verb_homograph_complement") is not None:
+        return True  # حتى مارس عليه ضغوطا
+    return toks.definite_word(end) and toks.find(end, "month_epithet", "relative_modifier", clitic=False) is None
 
 
 def _month_alone(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
