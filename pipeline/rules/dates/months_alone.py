@@ -70,8 +70,8 @@ def _month_number(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
         if toks.words[i][: noun.clitic].endswith(LAM):
             return None  # للشهر الثالث (على التوالي): the n-th month of a run
         o = ordinal(toks, k)
-        if o is None or o[2]:
-            return None
+        if o is None or o[2] or toks.word(o[1]).startswith(LAM):
+            return None  # الشهر الأول لانطلاق المشروع: the first month of something
         month, end = o[0], o[1]
     else:
         num = read_number(toks, k)
