@@ -32,6 +32,10 @@ RULE_MODULES: tuple[str, ...] = (
     "pipeline.rules.dates.ranges",
     "pipeline.rules.dates.periods",
     "pipeline.rules.dates.relative",
+    # issue 11, conversational: months alone and month numbers, `هالشهر`, bare seasons and the weekend
+    "pipeline.rules.dates.months_alone",
+    "pipeline.rules.dates.colloquial_this",
+    "pipeline.rules.dates.seasons_weekend",
     "pipeline.rules.amounts",
 )
 

@@ -4,8 +4,9 @@ Rules read the token stream and the lexicon roles only; no Arabic word is
 spelled here except through `lexicons/*.tsv`. Every rule looks a bounded
 number of tokens ahead, so a text is read in linear time. Each rule registers
 itself where it is written (`@date_rule` in `points.py`, `ranges.py`,
-`periods.py`, `relative.py`; see `pipeline/rules/registry.py`) with the token
-keys that can start it."""
+`periods.py`, `relative.py`, `months_alone.py`, `colloquial_this.py`,
+`seasons_weekend.py`; see `pipeline/rules/registry.py`) with the token keys
+that can start it."""
 
 from __future__ import annotations
 
