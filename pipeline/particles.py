@@ -40,6 +40,8 @@ COMMAS = ("،", ",")
 CLAUSE_PUNCTUATION = (".", "،", ",", "؛", ":", "!", "؟")
 TANWEEN_FATH = "\u064b"  # `غدًا`: the adverb, not the verb `غدا`
 TANWEEN = ("\u064b", "\u064c", "\u064d")  # fath, damm, kasr: only nouns and adjectives carry them
+# Alef with a hamza (أ, إ): `أب` (father) normalises like the month `آب` but is spelt apart.
+HAMZA_ALEFS = ("\u0623", "\u0625")
 # The indefinite accusative ending without its diacritic: `موظفا` (a counted noun after 11-99).
 ACCUSATIVE_ENDING = "ا"
 # Words ending in alef that are not accusative nouns: perfect verbs in the plural (`قرروا`) or the

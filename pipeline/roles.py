@@ -99,6 +99,13 @@ class Role(StrEnum):
     # triggers.tsv, issue 11 (short numeric forms): a word a date follows, outside its span, that
     # licenses a short numeric date or a year in words as a temporal preposition does (`بتاريخ 12/2`)
     DATE_HEAD = "date_head"
+    # issue 11 (months alone, month numbers, colloquial demonstratives, the weekend)
+    COLLOQUIAL_THIS = "colloquial_this"  # `هالشهر`, `هالصيف`: a demonstrative glued to a period or a season
+    WEEKEND = "weekend"  # `عطلة نهاية الأسبوع`, `الويكند`
+    MONTH_NOUN_SINGULAR = "month_noun_singular"  # `شهر`, `الشهر` before a month number (`شهر سبعة`)
+    NAME_FOLLOWER = "name_follower"  # a second name after a month that is also a first name (`رمضان عبد الله`)
+    DISTRIBUTIVE = "distributive"  # `كل` before a period noun: a count per period, no date
+    VERB_HOMOGRAPH_COMPLEMENT = "verb_homograph_complement"  # the object of `مارس`, `آب` read as verbs
 
 
 # The roles a row of triggers.tsv may name (the others come from their own files).
@@ -133,6 +140,8 @@ TRIGGER_VALUES: dict[Role, str] = {
     Role.CONSTRUCT_ORDINAL: r"[0-5]",  # 0: the last (`آخر`)
     Role.WEEKDAY_MODIFIER: r"-1",
     Role.ROLLING_UNIT: r"(day|week|month|year|decade)(\*2)?",  # *2 dual
+    Role.COLLOQUIAL_THIS: r"week|month|year|" + _SEASONS,
+    Role.MONTH_NOUN_SINGULAR: r"definite|indefinite",
 }
 TRIGGER_VALUE_RE = {role: re.compile(pattern) for role, pattern in TRIGGER_VALUES.items()}
 
@@ -146,6 +155,7 @@ BLOCKER_ROLES = frozenset(
         Role.NAME_HEAD, Role.COMMODITY, Role.NUMBERED_NOUN, Role.NUMBER_NOUN, Role.COUNT_HEAD, Role.COUNTED_NOUN,
         Role.BLOCKS_RELATIVE_DAY, Role.VERB_HOMOGRAPH, Role.NOUN_HOMOGRAPH,
         Role.NOUN_HOMOGRAPH_COMPLEMENT,
+        Role.NAME_FOLLOWER, Role.DISTRIBUTIVE, Role.VERB_HOMOGRAPH_COMPLEMENT,
     }
 )  # fmt: skip
 # Words of a mention in one construction that stop a reading in another, proven by either:

@@ -298,7 +298,7 @@ def money_at(toks: Tokens, i: int, doc: DocCurrencies) -> list[Candidate]:
 
 
 def _trailing_fraction(toks: Tokens, i: int) -> Tail | None:
-    """`ونصف` after an amount's currency."""
+    """`ونصف`, spoken `ونص`, after an amount's currency."""
     w = toks.word(i)
     k, clitic_ok = (i + 1, False) if w == WAW else (i, True)
     if not clitic_ok and toks.word(k) == "":
@@ -307,6 +307,8 @@ def _trailing_fraction(toks: Tokens, i: int) -> Tail | None:
         if m.entry.role == "num_fraction" and (m.clitic == 1 if clitic_ok else m.clitic == 0):
             if clitic_ok and not w.startswith(WAW):
                 continue
+            if toks.definite_word(m.end):
+                return None  # 200 دينار ونص المبلغ: half of what follows, not of the amount
             return Tail(m.entry.number, m.end)
     return None
 

@@ -40,6 +40,10 @@ RULE_MODULES: tuple[str, ...] = (
     "pipeline.rules.dates.numeric_short",
     "pipeline.rules.dates.spoken_years",
     "pipeline.rules.dates.month_ordinal",
+    # issue 11, conversational: months alone and month numbers, `هالشهر`, bare seasons and the weekend
+    "pipeline.rules.dates.months_alone",
+    "pipeline.rules.dates.colloquial_this",
+    "pipeline.rules.dates.seasons_weekend",
     "pipeline.rules.amounts",
 )
 

@@ -4,9 +4,10 @@ Rules read the token stream and the lexicon roles only; no Arabic word is
 spelled here except through `lexicons/*.tsv`. Every rule looks a bounded
 number of tokens ahead, so a text is read in linear time. Each rule registers
 itself where it is written (`@date_rule` in `points.py`, `ranges.py`,
-`periods.py`, `relative.py`, `numeric_short.py`, `spoken_years.py`,
-`month_ordinal.py`; see `pipeline/rules/registry.py`) with the token
-keys that can start it."""
+`periods.py`, `relative.py`, `weeks.py`, `month_days.py`, `rolling.py`,
+`numeric_short.py`, `spoken_years.py`, `month_ordinal.py`, `months_alone.py`,
+`colloquial_this.py`, `seasons_weekend.py`; `RULE_MODULES` in
+`pipeline/rules/registry.py` lists them) with the token keys that can start it."""
 
 from __future__ import annotations
 

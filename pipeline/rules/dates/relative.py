@@ -258,7 +258,7 @@ def this_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 _SEASON_START: dict[Season, int] = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
-def _season_year(ref: dt.date, season: Season, n: int) -> int:
+def season_year(ref: dt.date, season: Season, n: int) -> int:
     """The year of a relative season: a season belongs to the year in which it
     begins (a winter to its December). This one is in progress or R's year's
     (n = 0), the next not yet begun at R (n > 0), the last already ended (n < 0)."""
@@ -275,7 +275,7 @@ def _season_year(ref: dt.date, season: Season, n: int) -> int:
 
 
 @date_rule("relative_season", starts={"relative_season", "relative_pre_modifier"})
-def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
+def relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`هذا الصيف`, `الصيف الماضي`, `الربيع المقبل`, `الشتاء الجاي`: a year, the season in `value`."""
     pre = toks.find(i, "relative_pre_modifier")
     at = pre.end if pre is not None else i
@@ -292,7 +292,7 @@ def _relative_season(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
     else:
         n, end = rel
     name = season_name(season.entry.text_value)
-    when = Point(_season_year(ref, name, n)) if ref is not None else None
+    when = Point(season_year(ref, name, n)) if ref is not None else None
     value = DateValue(granularity="year", relative=True, season=name)
     clitic = pre.clitic if pre is not None else season.clitic
     return date_candidate(i, end, clitic, when, value, "relative_season")
