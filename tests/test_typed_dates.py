@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 import pytest
@@ -98,3 +99,31 @@ def test_every_loaded_entry_is_read_through_its_accessor() -> None:
             getattr(entry, accessor)
             seen.add(entry.role)
     assert seen == set(readers)
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized", "calendar", "year_calendar", "start"),
+    [
+        # Ramadan 1446 runs 2025-03-01 (a Saturday) to 2025-03-29: its Fridays are the 7th, 14th, 21st, 28th
+        ("ثاني جمعة من رمضان 1446", "2025-03-14", "hijri", None, (1446, 9, 14)),
+        ("آخر جمعة من رمضان 1446", "2025-03-28", "hijri", None, (1446, 9, 28)),
+        ("ثالث خميس من رمضان 2025", "2025-03-20", "hijri", "gregorian", (2025, 9, 20)),  # as `15 رمضان 2025`
+        ("آخر يوم من عام 1446 هـ", "2025-06-25", "hijri", None, (1446, 12, 29)),
+        ("ثاني جمعة من مايو 2019", "2019-05-10", "gregorian", None, (2019, 5, 10)),
+    ],
+)
+def test_a_day_chosen_in_a_hijri_period_keeps_its_calendar(
+    text: str, normalized: str, calendar: str, year_calendar: str | None, start: tuple[int, int, int]
+) -> None:
+    """The selection counts the Gregorian days of the Hijri month; `value` writes the day as a Hijri day."""
+    (m,) = extract(text)
+    assert isinstance(m.value, DateValue) and m.value.start is not None
+    got = (m.normalized, m.value.calendar, m.value.year_calendar, m.value.start.year, m.value.start.month)
+    assert got == (normalized, calendar, year_calendar, start[0], start[1])
+    assert m.value.start.day == start[2]
+
+
+def test_a_relative_hijri_month_selection_is_relative() -> None:
+    (m,) = extract("آخر جمعة من رمضان المقبل", reference_date=dt.date(2025, 3, 1))
+    assert isinstance(m.value, DateValue)
+    assert (m.normalized, m.value.calendar, m.value.relative, m.value.start) == ("2026-03-13", "hijri", True, None)
