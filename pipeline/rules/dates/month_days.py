@@ -18,6 +18,7 @@ from ..base import Candidate, date_candidate
 from ..registry import date_rule
 from .common import Calendar, month_name, shift_at
 from .common import resolve as resolve_point
+from .months_alone import not_a_month
 from .points import point
 
 _LAST = 0  # the ordinal value of آخر, الأخير: the last one
@@ -53,8 +54,7 @@ def _days(when: When | None, unit: Unit) -> Anchor | None:
 def _period_of(toks: Tokens, k: int, ref: dt.date | None) -> Target | None:
     """The period after `من` or `في`: `الشهر المقبل`, `هذا الشهر`, `الشهر` (R's), `العام المقبل`, `مايو
     2019`, `شهر مارس 2021`, `نوفمبر المقبل`, `عام 2024`, `مايو` (no year: no value); Hijri `رمضان 1446`,
-    `رمضان 2025`, `رمضان المقبل`, `عام 1446 هـ` (a Hijri month without a year is not read: `رمضان` is
-    also a name)."""
+    `رمضان 2025`, `رمضان المقبل`, `عام 1446 هـ`, `رمضان` (no year: no value; not a name: `رمضان عبد الله`)."""
     if toks.word(k) not in _OF:
         return None
     k += 1
@@ -82,6 +82,10 @@ def _period_of(toks: Tokens, k: int, ref: dt.date | None) -> Target | None:
         y = last_or_next_month(ref, mo.number, rel.n).year
         return Target(Anchor("month", fixed=month(y, mo.number)) if y is not None else None, THIS, rel.end, True)
     p = point(toks, k)
+    if p is None and mo is not None and mo.calendar == "hijri" and not mo.clitic:
+        if mo.ambiguous and not_a_month(toks, k, mo.end):
+            return None  # آخر جمعة من رمضان عبد الله: a name
+        return Target(None, THIS, mo.end, False, "hijri")  # آخر جمعة من رمضان: which Ramadan is not said
     if p is None or p.relative or p.gran not in ("month", "year"):
         return None
     if p.calendar == "hijri":  # رمضان 1446, رمضان 2025, عام 1446 هـ
