@@ -6,6 +6,7 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
+from hijridate import Hijri
 
 from pipeline import extract
 from pipeline.calendars import Point, Span, fmt_when, hijri_in_gregorian_year
@@ -127,3 +128,32 @@ def test_a_relative_hijri_month_selection_is_relative() -> None:
     (m,) = extract("آخر جمعة من رمضان المقبل", reference_date=dt.date(2025, 3, 1))
     assert isinstance(m.value, DateValue)
     assert (m.normalized, m.value.calendar, m.value.relative, m.value.start) == ("2026-03-13", "hijri", True, None)
+
+
+def _gregorian(h: Hijri) -> dt.date:
+    g = h.to_gregorian()
+    return dt.date(g.year, g.month, g.day)
+
+
+@pytest.mark.parametrize(
+    "hmonth", [("محرم", 1), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10), ("ذو الحجة", 12)]
+)
+def test_the_nth_weekday_of_hijri_months_agrees_with_the_hijri_calendar(hmonth: tuple[str, int]) -> None:
+    """Over eleven Hijri years: the day is the weekday asked for, inside the month, and `value` names the
+    Hijri day the calendar gives for `normalized`."""
+    name, number = hmonth
+    for hyear in range(1440, 1451):
+        for ordinal, n in (("أول", 1), ("ثاني", 2), ("آخر", -1)):
+            (m,) = extract(f"{ordinal} خميس من {name} {hyear}")
+            assert isinstance(m.value, DateValue) and m.value.start is not None and m.normalized is not None
+            day = dt.date.fromisoformat(m.normalized)
+            first = _gregorian(Hijri(hyear, number, 1))
+            last = _gregorian(Hijri(hyear, number, Hijri(hyear, number, 1).month_length()))
+            assert day.isoweekday() == 4 and first <= day <= last, (m.text, day)
+            if n > 0:
+                assert (day - first).days // 7 == n - 1, (m.text, day)
+            else:
+                assert (last - day).days < 7, (m.text, day)
+            start = m.value.start
+            assert (start.year, start.month) == (hyear, number) and start.day is not None
+            assert _gregorian(Hijri(hyear, number, start.day)) == day
