@@ -102,6 +102,21 @@ def hijri_to_gregorian(p: Point) -> When | None:
         return None
 
 
+def gregorian_to_hijri(d: dt.date) -> Point:
+    """The Hijri day of a Gregorian day (within the tables, as every day a Hijri date resolved to is)."""
+    h = Gregorian(d.year, d.month, d.day).to_hijri()
+    return Point(h.year, h.month, h.day)
+
+
+def days_of(when: When) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a resolved date covers; None unless both ends are whole days."""
+    span = bounds(when)
+    a, b = span.first, span.last
+    if a.year is None or a.month is None or a.day is None or b.year is None or b.month is None or b.day is None:
+        return None
+    return dt.date(a.year, a.month, a.day), dt.date(b.year, b.month, b.day)
+
+
 def hijri_year_of_month_in(month: int, gyear: int) -> int | None:
     """`رمضان 2025`: the Hijri year whose `month` begins in the Gregorian year `gyear`
     (the first such, should a short Hijri year place it twice); None outside the tables."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from .particles import ARTICLE, CONSTRUCT_DUAL_ENDING, WAW
+from .particles import ARTICLE, CONSTRUCT_DUAL_ENDING, MIN, WAW
 from .tokens import Tokens
 
 _AGENCY = re.compile(r"([0-9]+)[ر،]([0-9]+)")  # 5ر2 = 2.5, fraction written first
@@ -162,17 +162,36 @@ _DIRECT = {
     "scale_plural": ("scale",),  # 308 آلاف مليار
     "scale_dual": (),
 }
+# A whole number (these kinds) takes its fraction after `و` through `_waw_fraction` (`5 ونصف` is 5.5, as
+# `خمسة ونصف`); after a scale the fraction is of the scale (`مليون ونصف`) and listed here.
+_WHOLE = ("digits", "unit", "ten", "teen_ten", "hundred")
 _AFTER_WAW = {
     "digits": (),  # `5 و10` is two numbers (a range), never 15
-    "unit": ("ten", "fraction"),
-    "teen_ten": ("fraction",),
-    "ten": ("fraction",),
-    "hundred": ("unit", "ten", "digits", "fraction"),
+    "unit": ("ten",),
+    "teen_ten": (),
+    "ten": (),
+    "hundred": ("unit", "ten", "digits"),
     "fraction": (),
     "scale": ("digits", "unit", "ten", "hundred", "fraction", "scale", "scale_dual"),
     "scale_plural": ("digits", "unit", "ten", "hundred", "fraction"),
     "scale_dual": ("digits", "unit", "ten", "hundred", "fraction"),
 }
+
+
+def _waw_fraction(toks: Tokens, j: int) -> _Term | None:
+    """A fraction after `و` at token j that completes a whole number: `ونصف`, `و نص`, `وثلاثة أرباع`
+    (a numerator and a plural fraction, less than one). None before a definite noun or `من`: there the
+    fraction is a share of what follows (`5 ونصف المبلغ`, `3 ونصف من الحصة`), not half a unit."""
+    frac = _next_term(toks, j, ("fraction",), waw=True)
+    if frac is None:
+        num = _next_term(toks, j, ("unit",), waw=True)
+        plural = _next_term(toks, num.end, ("fraction",), waw=False) if num is not None else None
+        if num is None or plural is None or num.value * plural.value >= 1:
+            return None
+        frac = _Term("fraction", num.value * plural.value, num.start, plural.end, num.clitic)
+    if toks.definite_word(frac.end) or toks.word(frac.end) == MIN:
+        return None
+    return frac
 
 
 def _is_repeated_scale(toks: Tokens, i: int, scale: Fraction) -> bool:
@@ -222,6 +241,12 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
             terms.append(nxt)
             joined.append(False)
             j = nxt.end
+            continue
+        # `5 ونصف`, `ثلاثة وثلاثة أرباع`; `2.5 ونصف` is no number
+        if last in _WHOLE and terms[-1].value.denominator == 1 and (frac := _waw_fraction(toks, j)) is not None:
+            terms.append(frac)
+            joined.append(True)
+            j = frac.end
             continue
         nxt = _next_term(toks, j, _AFTER_WAW[last], waw=True)
         if nxt is not None and last == "unit" and nxt.kind == "ten" and terms[-1].value >= 10:

@@ -11,6 +11,7 @@ from __future__ import annotations
 WAW = "و"  # and: joins numbers, range ends, coordinated nouns
 ARTICLE = "ال"  # the definite article
 MIN = "من"  # from / of: `من 1979 إلى 1989`, `الأول من مارس`, `سبتمبر من العام 2020`
+FI = "في"  # in: `آخر يوم في الشهر` as `آخر يوم من الشهر`
 BAYNA = "بين"  # between: `بين 5 و10`
 LAM = "ل"  # the preposition glued to a year noun: `لعام 2016`
 BA = "ب"  # the preposition glued to a percent marker: `بالمئة`

@@ -121,3 +121,24 @@ def test_read_number_uses_scale_lookahead(text: str, value: str) -> None:
     toks, num = _read(text)
     assert num is not None and num.end == len(toks), (text, toks.words)
     assert to_decimal(num.value) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "words"),
+    [
+        ("5 ونصف المبلغ", "5", 1),  # half of the sum: a share of the noun, not of a unit
+        ("3 ونصف من الحصة", "3", 1),
+        ("خمسة ونصف المبلغ", "5", 1),  # the same in words
+        ("4 وثلاثة أرباع الموظفين", "4", 1),
+        ("2.5 ونصف مليون", "2.5", 1),  # a fraction completes a whole number only
+        ("5 و10", "5", 1),  # two numbers (a range), never 15
+        ("5 ونصف مليون", "5500000", 3),
+        ("5 ونصف بالمئة", "5.5", 2),
+    ],
+)
+def test_fraction_after_waw_completes_a_whole_number(text: str, value: str, words: int) -> None:
+    """`و` + a fraction joins a whole number unless a definite noun or `من` follows the fraction."""
+    toks, num = _read(text)
+    assert num is not None, text
+    got = (to_decimal(num.value), len(toks.words[num.start : num.end]))
+    assert got == (Decimal(value), words), (text, toks.words)

@@ -17,6 +17,7 @@ from pipeline.relative_time import (
     UNITS,
     Anchor,
     Offset,
+    Period,
     Selection,
     Unit,
     containing,
@@ -42,6 +43,9 @@ def _anchor(cell: str) -> Anchor:
         return Anchor("month", fixed=month(int(y), int(m)))
     if arg and name == "year":
         return Anchor("year", fixed=year(int(arg)))
+    if arg and name == "days":  # a Hijri month's Gregorian days: a fixed month not aligned with Gregorian ones
+        first, last = (dt.date.fromisoformat(d) for d in arg.split(".."))
+        return Anchor("month", fixed=Period(first, last, "month"))
     assert name in UNITS and not arg, f"unknown anchor {cell!r}"
     return Anchor(name)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 import pytest
+from hijridate import Hijri
 
 from pipeline import extract
 from pipeline.calendars import Point, Span, fmt_when, hijri_in_gregorian_year
@@ -98,3 +100,60 @@ def test_every_loaded_entry_is_read_through_its_accessor() -> None:
             getattr(entry, accessor)
             seen.add(entry.role)
     assert seen == set(readers)
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized", "calendar", "year_calendar", "start"),
+    [
+        # Ramadan 1446 runs 2025-03-01 (a Saturday) to 2025-03-29: its Fridays are the 7th, 14th, 21st, 28th
+        ("ثاني جمعة من رمضان 1446", "2025-03-14", "hijri", None, (1446, 9, 14)),
+        ("آخر جمعة من رمضان 1446", "2025-03-28", "hijri", None, (1446, 9, 28)),
+        ("ثالث خميس من رمضان 2025", "2025-03-20", "hijri", "gregorian", (2025, 9, 20)),  # as `15 رمضان 2025`
+        ("آخر يوم من عام 1446 هـ", "2025-06-25", "hijri", None, (1446, 12, 29)),
+        ("ثاني جمعة من مايو 2019", "2019-05-10", "gregorian", None, (2019, 5, 10)),
+    ],
+)
+def test_a_day_chosen_in_a_hijri_period_keeps_its_calendar(
+    text: str, normalized: str, calendar: str, year_calendar: str | None, start: tuple[int, int, int]
+) -> None:
+    """The selection counts the Gregorian days of the Hijri month; `value` writes the day as a Hijri day."""
+    (m,) = extract(text)
+    assert isinstance(m.value, DateValue) and m.value.start is not None
+    got = (m.normalized, m.value.calendar, m.value.year_calendar, m.value.start.year, m.value.start.month)
+    assert got == (normalized, calendar, year_calendar, start[0], start[1])
+    assert m.value.start.day == start[2]
+
+
+def test_a_relative_hijri_month_selection_is_relative() -> None:
+    (m,) = extract("آخر جمعة من رمضان المقبل", reference_date=dt.date(2025, 3, 1))
+    assert isinstance(m.value, DateValue)
+    assert (m.normalized, m.value.calendar, m.value.relative, m.value.start) == ("2026-03-13", "hijri", True, None)
+
+
+def _gregorian(h: Hijri) -> dt.date:
+    g = h.to_gregorian()
+    return dt.date(g.year, g.month, g.day)
+
+
+@pytest.mark.parametrize(
+    "hmonth", [("محرم", 1), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10), ("ذو الحجة", 12)]
+)
+def test_the_nth_weekday_of_hijri_months_agrees_with_the_hijri_calendar(hmonth: tuple[str, int]) -> None:
+    """Over eleven Hijri years: the day is the weekday asked for, inside the month, and `value` names the
+    Hijri day the calendar gives for `normalized`."""
+    name, number = hmonth
+    for hyear in range(1440, 1451):
+        for ordinal, n in (("أول", 1), ("ثاني", 2), ("آخر", -1)):
+            (m,) = extract(f"{ordinal} خميس من {name} {hyear}")
+            assert isinstance(m.value, DateValue) and m.value.start is not None and m.normalized is not None
+            day = dt.date.fromisoformat(m.normalized)
+            first = _gregorian(Hijri(hyear, number, 1))
+            last = _gregorian(Hijri(hyear, number, Hijri(hyear, number, 1).month_length()))
+            assert day.isoweekday() == 4 and first <= day <= last, (m.text, day)
+            if n > 0:
+                assert (day - first).days // 7 == n - 1, (m.text, day)
+            else:
+                assert (last - day).days < 7, (m.text, day)
+            start = m.value.start
+            assert (start.year, start.month) == (hyear, number) and start.day is not None
+            assert _gregorian(Hijri(hyear, number, start.day)) == day

@@ -1,34 +1,42 @@
 """A day chosen inside a month or a year: its n-th or last weekday (`ثاني خميس من مايو 2019`,
 `الجمعة الأخيرة من شهر مارس 2021`) or its first or last day (`آخر يوم من فبراير 2024`, `اليوم الأول
-من الشهر المقبل`, `آخر يوم من الشهر`): a selection of the relative-time algebra."""
+من الشهر المقبل`, `آخر يوم في الشهر`): a selection of the relative-time algebra. A Hijri month or year
+(`ثاني جمعة من رمضان 1446`) is the run of Gregorian days it covers; the selection counts those days."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from ...calendars import last_or_next_month
-from ...particles import MIN
+from ...calendars import When, days_of, gregorian_to_hijri, last_or_next_hijri_month, last_or_next_month
+from ...particles import FI, MIN
 from ...records import DatePoint, DateValue
-from ...relative_time import THIS, Anchor, Offset, Selection, Unit, month, resolve, year
+from ...relative_time import THIS, Anchor, Offset, Period, Selection, Unit, month, resolve, year
 from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import month_name, shift_at
+from .common import Calendar, month_name, shift_at
+from .common import resolve as resolve_point
+from .months_alone import not_a_month
 from .points import point
 
 _LAST = 0  # the ordinal value of آخر, الأخير: the last one
+_OF = (MIN, FI)  # آخر يوم من الشهر, آخر يوم في الشهر
 
 
 class Target(NamedTuple):
-    """The period after `من`: its anchor (None when it cannot be resolved), shift, end, and
-    whether it is counted from R."""
+    """The period after `من`/`في`: its anchor (None when it cannot be resolved), shift, end, whether
+    it is counted from R, and the calendars it is written in (`رمضان 2025`: a Hijri month, a
+    Gregorian year)."""
 
     anchor: Anchor | None
     shift: Offset
     end: int
     relative: bool
+    calendar: Calendar = "gregorian"
+    year_calendar: Literal["gregorian"] | None = None
+    written_year: int | None = None  # the year as written (the Gregorian year of `رمضان 2025`)
 
 
 class Chosen(NamedTuple):
@@ -37,10 +45,17 @@ class Chosen(NamedTuple):
     clitic: int
 
 
-def _period_after_min(toks: Tokens, k: int, ref: dt.date | None) -> Target | None:
-    """The period after `من`: `الشهر المقبل`, `هذا الشهر`, `الشهر` (R's), `العام المقبل`, `مايو 2019`,
-    `شهر مارس 2021`, `نوفمبر المقبل`, `عام 2024`, `مايو` (no year: no value)."""
-    if toks.word(k) != MIN:
+def _days(when: When | None, unit: Unit) -> Anchor | None:
+    """A fixed anchor: the Gregorian days a Hijri month or year covers."""
+    days = days_of(when) if when is not None else None
+    return Anchor(unit, fixed=Period(days[0], days[1], unit)) if days is not None else None
+
+
+def _period_of(toks: Tokens, k: int, ref: dt.date | None) -> Target | None:
+    """The period after `من` or `في`: `الشهر المقبل`, `هذا الشهر`, `الشهر` (R's), `العام المقبل`, `مايو
+    2019`, `شهر مارس 2021`, `نوفمبر المقبل`, `عام 2024`, `مايو` (no year: no value); Hijri `رمضان 1446`,
+    `رمضان 2025`, `رمضان المقبل`, `عام 1446 هـ`, `رمضان` (no year: no value; not a name: `رمضان عبد الله`)."""
+    if toks.word(k) not in _OF:
         return None
     k += 1
     pre = toks.find(k, Role.RELATIVE_PRE_MODIFIER, clitic=False)
@@ -56,16 +71,26 @@ def _period_after_min(toks: Tokens, k: int, ref: dt.date | None) -> Target | Non
         if toks.definite_word(noun.end) or toks.find(noun.end, Role.MONTH, Role.HMONTH) is not None:
             return None  # من العام الدراسي, من الشهر الفضيل: another period
         return Target(Anchor(unit), THIS, noun.end, True)  # من الشهر, من هذا العام: R's
-    mo = month_name(toks, k, hijri_ok=False)
+    mo = month_name(toks, k, hijri_ok=True)
     rel = shift_at(toks, mo.end) if mo is not None else None
+    if mo is not None and rel is not None and mo.calendar == "hijri":  # من رمضان المقبل
+        when = last_or_next_hijri_month(ref, mo.number, rel.n) if ref is not None and abs(rel.n) == 1 else None
+        return Target(_days(when, "month"), THIS, rel.end, True, "hijri")
     if mo is not None and rel is not None:  # من نوفمبر المقبل, من مارس الماضي
         if abs(rel.n) != 1 or ref is None:
             return Target(None, THIS, rel.end, True)
         y = last_or_next_month(ref, mo.number, rel.n).year
         return Target(Anchor("month", fixed=month(y, mo.number)) if y is not None else None, THIS, rel.end, True)
     p = point(toks, k)
-    if p is None or p.calendar != "gregorian" or p.relative or p.gran not in ("month", "year"):
+    if p is None and mo is not None and mo.calendar == "hijri" and not mo.clitic:
+        if mo.ambiguous and not_a_month(toks, k, mo.end):
+            return None  # آخر جمعة من رمضان عبد الله: a name
+        return Target(None, THIS, mo.end, False, "hijri")  # آخر جمعة من رمضان: which Ramadan is not said
+    if p is None or p.relative or p.gran not in ("month", "year"):
         return None
+    if p.calendar == "hijri":  # رمضان 1446, رمضان 2025, عام 1446 هـ
+        anchor = _days(resolve_point(p), "month" if p.gran == "month" else "year")
+        return Target(anchor, THIS, p.end, False, "hijri", p.year_calendar, p.point.year)
     if p.gran == "year" and p.point.year is not None:
         return Target(Anchor("year", fixed=year(p.point.year)), THIS, p.end, False)
     mon = p.point.month
@@ -120,7 +145,7 @@ def day_of_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     if chosen is None:
         return None
     sel = chosen.selection
-    target = _period_after_min(toks, chosen.end, ref)
+    target = _period_of(toks, chosen.end, ref)
     if target is None:
         return None
     anchor = target.anchor
@@ -133,6 +158,17 @@ def day_of_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None
     start = None
     if not target.relative and day is not None:
         start = DatePoint(year=day.first.year, month=day.first.month, day=day.first.day)
-    value = DateValue(granularity="day", relative=target.relative, weekday=sel.weekday, start=start)
+        if target.calendar == "hijri":  # the Hijri day, in the year as written (as `15 رمضان 2025`)
+            h = gregorian_to_hijri(day.first)
+            y = target.written_year if target.year_calendar is not None else h.year
+            start = DatePoint(year=y, month=h.month, day=h.day)
+    value = DateValue(
+        calendar=target.calendar,
+        year_calendar=target.year_calendar,
+        granularity="day",
+        relative=target.relative,
+        weekday=sel.weekday,
+        start=start,
+    )
     when = day.when() if day is not None else None
     return date_candidate(i, target.end, chosen.clitic, when, value, "day_of_period")

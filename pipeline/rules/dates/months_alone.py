@@ -19,7 +19,7 @@ from ..registry import date_rule
 from .common import Pt, counted, month_name, point_candidate, year_part
 
 
-def _not_a_month(toks: Tokens, k: int, end: int) -> bool:
+def not_a_month(toks: Tokens, k: int, end: int) -> bool:
     """The ambiguous month word at k..end is the number, name or verb it also spells: `صفر`
     (zero), a first name before a second one (`رمضان عبد الله`), the verb before its object
     (`مارس الرياضة`) or before `إلى` and what one returns to (`آب إلى رشده`), `أب` (father)."""
@@ -48,7 +48,7 @@ def month_alone(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     mo = month_name(toks, k)
     if mo is None:
         return None
-    if mo.ambiguous and _not_a_month(toks, k, mo.end):
+    if mo.ambiguous and not_a_month(toks, k, mo.end):
         return None
     if pre is None:
         if not mo.ambiguous or mo.clitic or toks.find(i - 1, Role.TEMPORAL_PREP) is None:
