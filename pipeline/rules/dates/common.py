@@ -11,7 +11,17 @@ from typing import Literal, NamedTuple
 
 from ...calendars import Point, Span, When, bounds, hijri_in_gregorian_year, hijri_to_gregorian
 from ...numbers import read_number
-from ...particles import ACCUSATIVE_ENDING, ARTICLE, COMMAS, LAM, MIN, TANWEEN, TEH_MARBUTA, VERB_ALEF_ENDINGS
+from ...particles import (
+    ACCUSATIVE_ENDING,
+    ARTICLE,
+    ARTICLE_PROCLITICS,
+    COMMAS,
+    LAM,
+    MIN,
+    TANWEEN,
+    TEH_MARBUTA,
+    VERB_ALEF_ENDINGS,
+)
 from ...records import DatePoint, DateValue, Granularity, Modifier, Season
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
@@ -195,13 +205,17 @@ def day_number(toks: Tokens, i: int) -> int | None:
     return y if y is not None and len(toks.words[i]) <= 2 else None
 
 
+# The article, alone or behind a proclitic (`القاهرة`, `بالقاهرة`, `وال`, and `لل` where ل + ال drops the alef).
+_DEFINITE = (*(p + ARTICLE for p in ARTICLE_PROCLITICS), LAM + LAM)
+
+
 def counted(toks: Tokens, k: int) -> bool:
     """Token k is a noun that the number before it counts (`1500 جندي`, `2000 صفحة`,
     `1750 تقاطعا`), not the verb or word that follows a year (`في 2019 قررت`, `في 2019 أيضا`)."""
     if toks.find(k, "duration_unit", "counted_noun") is not None:
         return True  # منذ 1400 عام, في 1500 قرية
-    if toks.has_digit(k) or toks.word(k).startswith(ARTICLE) or toks.find(k, "adverb", clitic=False) is not None:
-        return False  # a counted noun is indefinite; أيضا, تقريبا are adverbs
+    if toks.has_digit(k) or toks.word(k).startswith(_DEFINITE) or toks.find(k, "adverb", clitic=False) is not None:
+        return False  # a counted noun is indefinite, with no preposition (بالقاهرة, للعاصمة); أيضا, تقريبا are adverbs
     raw = toks.raw_word(k)
     if any(mark in raw for mark in TANWEEN):
         return True  # only nouns and adjectives carry tanween (مكتبٍ, موظفًا)
