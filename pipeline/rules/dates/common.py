@@ -23,6 +23,7 @@ from ...particles import (
     VERB_ALEF_ENDINGS,
 )
 from ...records import DatePoint, DateValue, Granularity, Modifier, Season
+from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 
@@ -101,6 +102,24 @@ def shift_at(toks: Tokens, i: int) -> Shift | None:
     """A relative modifier at token i (never behind a proclitic)."""
     m = toks.find(i, "relative_modifier", clitic=False)
     return Shift(m.entry.int_value, m.end) if m is not None else None
+
+
+class LedWeekday(NamedTuple):
+    """A weekday, after `يوم` or alone: its ISO number, the token after it, the proclitic of the first word."""
+
+    weekday: int
+    end: int
+    clitic: int
+
+
+def led_weekday(toks: Tokens, i: int) -> LedWeekday | None:
+    """`الخميس`, `والخميس`, `يوم الخميس`, `ويوم الخميس` at token i (the proclitic is on `يوم`, not on the weekday)."""
+    noun = toks.find(i, Role.DAY_NOUN)
+    if noun is not None and noun.entry.text_value == "one" and noun.end == i + 1:
+        wd = toks.find(noun.end, Role.WEEKDAY, clitic=False)
+        return LedWeekday(wd.entry.int_value, wd.end, noun.clitic) if wd is not None else None
+    wd = toks.find(i, Role.WEEKDAY)
+    return LedWeekday(wd.entry.int_value, wd.end, wd.clitic) if wd is not None else None
 
 
 def plain_year(toks: Tokens, i: int, lo: int = 1, hi: int = 9999) -> int | None:

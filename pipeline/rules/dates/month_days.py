@@ -15,7 +15,7 @@ from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import month_name, shift_at
+from .common import led_weekday, month_name, shift_at
 from .points import point
 
 _LAST = 0  # the ordinal value of آخر, الأخير: the last one
@@ -95,18 +95,14 @@ def _selection(toks: Tokens, i: int) -> Chosen | None:
         if which is None or which.entry.int_value not in (1, _LAST):
             return None
         return Chosen(Selection("first_day" if which.entry.int_value == 1 else "last_day"), which.end, the_day.clitic)
-    noun = toks.find(i, Role.DAY_NOUN)
-    k, clitic = i, 0
-    if noun is not None and noun.entry.text_value == "one" and noun.end == i + 1:
-        k, clitic = noun.end, noun.clitic
-    wd = toks.find(k, Role.WEEKDAY, clitic=noun is None)
-    if wd is None:
+    led = led_weekday(toks, i)
+    if led is None:
         return None
-    which = toks.find(wd.end, Role.ORD_ORDINAL, clitic=False)
+    which = toks.find(led.end, Role.ORD_ORDINAL, clitic=False)
     if which is None or not 0 <= which.entry.int_value <= 5:
         return None
     n = which.entry.int_value
-    return Chosen(Selection("nth_weekday", weekday=wd.entry.int_value, n=n or -1), which.end, clitic or wd.clitic)
+    return Chosen(Selection("nth_weekday", weekday=led.weekday, n=n or -1), which.end, led.clitic)
 
 
 @date_rule(
