@@ -28,6 +28,7 @@ from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 
 YEAR_MIN, YEAR_MAX = 1000, 2100  # a bare four-digit number read as a year
+LAST_ORDINAL = 0  # the value of `آخر`, `الأخير` in the lexicon (construct_ordinal, ord_ordinal): the last one
 
 Calendar = Literal["gregorian", "hijri"]
 EraName = Literal["gregorian", "hijri", "bc"]

@@ -15,10 +15,8 @@ from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import led_weekday, month_name, shift_at
+from .common import LAST_ORDINAL, led_weekday, month_name, shift_at
 from .points import point
-
-_LAST = 0  # the ordinal value of آخر, الأخير: the last one
 
 
 class Target(NamedTuple):
@@ -86,13 +84,13 @@ def _selection(toks: Tokens, i: int) -> Chosen | None:
         if wd is not None:
             return Chosen(Selection("nth_weekday", weekday=wd.entry.int_value, n=n or -1), wd.end, o.clitic)
         day = toks.find(o.end, Role.DAY_NOUN, clitic=False)
-        if day is not None and day.entry.text_value == "one" and n in (1, _LAST):
+        if day is not None and day.entry.text_value == "one" and n in (1, LAST_ORDINAL):
             return Chosen(Selection("first_day" if n == 1 else "last_day"), day.end, o.clitic)
         return None
     the_day = toks.find(i, Role.DEFINITE_DAY_NOUN)
     if the_day is not None:
         which = toks.find(the_day.end, Role.ORD_ORDINAL, clitic=False)
-        if which is None or which.entry.int_value not in (1, _LAST):
+        if which is None or which.entry.int_value not in (1, LAST_ORDINAL):
             return None
         return Chosen(Selection("first_day" if which.entry.int_value == 1 else "last_day"), which.end, the_day.clitic)
     led = led_weekday(toks, i)
