@@ -60,7 +60,9 @@ def _period_after_min(toks: Tokens, k: int, ref: dt.date | None) -> Target | Non
         if abs(rel.n) != 1 or ref is None:
             return Target(None, THIS, rel.end, True)
         y = last_or_next_month(ref, mo.number, rel.n).year
-        return Target(Anchor("month", fixed=month(y, mo.number)) if y is not None else None, THIS, rel.end, True)
+        if y is None or not dt.MINYEAR <= y <= dt.MAXYEAR:
+            return Target(None, THIS, rel.end, True)  # يناير المقبل after December 9999: no such month
+        return Target(Anchor("month", fixed=month(y, mo.number)), THIS, rel.end, True)
     p = point(toks, k)
     if p is None or p.calendar != "gregorian" or p.relative or p.gran not in ("month", "year"):
         return None
