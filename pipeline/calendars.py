@@ -173,7 +173,10 @@ def century_of(year: int) -> int:
 def last_or_next_hijri_month(ref: dt.date, month: int, n: int) -> When | None:
     """A Hijri month relative to the reference date (`شوال المقبل`), as the
     Gregorian days it covers; None outside the tables."""
-    today = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+    try:
+        today = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+    except OverflowError:
+        return None  # R itself is outside the tables (1924-2077): `رمضان المقبل` in a text of 1910
     y = today.year
     if n < 0:
         y = today.year if month < today.month else today.year - 1

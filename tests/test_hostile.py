@@ -11,13 +11,8 @@ import pytest
 
 from pipeline import extract
 from pipeline.lexicon import lexicon
-from pipeline.records import Mention
 
-REPEAT = 1500
-SHORT = 36  # units in the short repetition the long one is compared with
-EDGE = 12  # units at each end whose reading may depend on the end (a range needs its second half)
-
-Key = tuple[int, int, str, str | None, str]
+from .repetition import EDGE, REPEAT, read_like_a_short_repetition
 
 
 def _forms_by_role() -> dict[str, str]:
@@ -38,37 +33,11 @@ NEXT_TO_A_NUMBER = {
 }  # fmt: skip
 
 
-def _window(found: list[Mention], lo: int, hi: int) -> list[Key]:
-    """The mentions wholly inside raw[lo:hi], with offsets from lo."""
-    return [(m.start - lo, m.end - lo, m.kind, m.normalized, m.rule) for m in found if lo <= m.start and m.end <= hi]
-
-
-def _read_like_a_short_repetition(unit: str) -> list[Key]:
-    """Read `unit` REPEAT times and check it against SHORT times; return the mentions of EDGE units in the middle."""
-    text, short_text, n = unit * REPEAT, unit * SHORT, len(unit)
-    found, short = extract(text), extract(short_text)
-    for m in found:
-        assert text[m.start : m.end] == m.text
-    # The start and the end read as in the short text, away from the short text's other end.
-    reach = (SHORT - EDGE) * n
-    assert _window(found, 0, reach) == _window(short, 0, reach), "the start reads differently"
-    tail = (REPEAT - SHORT) * n
-    assert _window(found, tail + EDGE * n, len(text)) == _window(short, EDGE * n, SHORT * n), (
-        "the end reads differently"
-    )
-    # Between them, every stretch of EDGE units reads like the middle of the short text: nothing is lost or
-    # runs away however long the text. (EDGE is a multiple of any period a pairing rule can give: 1, 2, 3, 4, 6.)
-    middle = _window(short, EDGE * n, 2 * EDGE * n)
-    for k in range(EDGE, REPEAT - EDGE, EDGE):
-        assert _window(found, k * n, (k + EDGE) * n) == middle, f"units {k} to {k + EDGE} read differently"
-    return middle
-
-
 @pytest.mark.parametrize(("role", "form"), FORMS, ids=[role for role, _ in FORMS])
 def test_repeated_lexicon_form(role: str, form: str) -> None:
     for unit in (f"{form} ", f"و{form} "):
-        _read_like_a_short_repetition(unit)
-    beside_numbers = _read_like_a_short_repetition(f"{form} 5 ")
+        read_like_a_short_repetition(unit)
+    beside_numbers = read_like_a_short_repetition(f"{form} 5 ")
     if role in NEXT_TO_A_NUMBER:
         # at least every other number is read (a month may take the next number as its year), all of this kind
         assert len(beside_numbers) >= EDGE // 2, beside_numbers
@@ -79,7 +48,7 @@ def test_repeated_lexicon_form(role: str, form: str) -> None:
 def test_repeated_shape(shape: str) -> None:
     glued = shape * REPEAT * 4
     found = extract(glued)
-    spaced = _read_like_a_short_repetition(f"{shape} ")
+    spaced = read_like_a_short_repetition(f"{shape} ")
     if shape == "5%":
         # each `5%` is a percentage, glued or spaced
         assert [(m.start, m.text, m.normalized) for m in found] == [(2 * i, "5%", "5%") for i in range(REPEAT * 4)]

@@ -11,12 +11,24 @@ from typing import Literal, NamedTuple
 
 from ...calendars import Point, Span, When, bounds, hijri_in_gregorian_year, hijri_to_gregorian
 from ...numbers import read_number
-from ...particles import ACCUSATIVE_ENDING, ARTICLE, COMMAS, LAM, MIN, TANWEEN, TEH_MARBUTA, VERB_ALEF_ENDINGS
+from ...particles import (
+    ACCUSATIVE_ENDING,
+    ARTICLE,
+    ARTICLE_PROCLITICS,
+    COMMAS,
+    LAM,
+    MIN,
+    TANWEEN,
+    TEH_MARBUTA,
+    VERB_ALEF_ENDINGS,
+)
 from ...records import DatePoint, DateValue, Granularity, Modifier, Season
+from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 
 YEAR_MIN, YEAR_MAX = 1000, 2100  # a bare four-digit number read as a year
+LAST_ORDINAL = 0  # the value of `آخر`, `الأخير` in the lexicon (construct_ordinal, ord_ordinal): the last one
 
 Calendar = Literal["gregorian", "hijri"]
 EraName = Literal["gregorian", "hijri", "bc"]
@@ -91,6 +103,24 @@ def shift_at(toks: Tokens, i: int) -> Shift | None:
     """A relative modifier at token i (never behind a proclitic)."""
     m = toks.find(i, "relative_modifier", clitic=False)
     return Shift(m.entry.int_value, m.end) if m is not None else None
+
+
+class LedWeekday(NamedTuple):
+    """A weekday, after `يوم` or alone: its ISO number, the token after it, the proclitic of the first word."""
+
+    weekday: int
+    end: int
+    clitic: int
+
+
+def led_weekday(toks: Tokens, i: int) -> LedWeekday | None:
+    """`الخميس`, `والخميس`, `يوم الخميس`, `ويوم الخميس` at token i (the proclitic is on `يوم`, not on the weekday)."""
+    noun = toks.find(i, Role.DAY_NOUN)
+    if noun is not None and noun.entry.text_value == "one" and noun.end == i + 1:
+        wd = toks.find(noun.end, Role.WEEKDAY, clitic=False)
+        return LedWeekday(wd.entry.int_value, wd.end, noun.clitic) if wd is not None else None
+    wd = toks.find(i, Role.WEEKDAY)
+    return LedWeekday(wd.entry.int_value, wd.end, wd.clitic) if wd is not None else None
 
 
 def plain_year(toks: Tokens, i: int, lo: int = 1, hi: int = 9999) -> int | None:
@@ -195,13 +225,17 @@ def day_number(toks: Tokens, i: int) -> int | None:
     return y if y is not None and len(toks.words[i]) <= 2 else None
 
 
+# The article, alone or behind a proclitic (`القاهرة`, `بالقاهرة`, `وال`, and `لل` where ل + ال drops the alef).
+_DEFINITE = (*(p + ARTICLE for p in ARTICLE_PROCLITICS), LAM + LAM)
+
+
 def counted(toks: Tokens, k: int) -> bool:
     """Token k is a noun that the number before it counts (`1500 جندي`, `2000 صفحة`,
     `1750 تقاطعا`), not the verb or word that follows a year (`في 2019 قررت`, `في 2019 أيضا`)."""
     if toks.find(k, "duration_unit", "counted_noun") is not None:
         return True  # منذ 1400 عام, في 1500 قرية
-    if toks.has_digit(k) or toks.word(k).startswith(ARTICLE) or toks.find(k, "adverb", clitic=False) is not None:
-        return False  # a counted noun is indefinite; أيضا, تقريبا are adverbs
+    if toks.has_digit(k) or toks.word(k).startswith(_DEFINITE) or toks.find(k, "adverb", clitic=False) is not None:
+        return False  # a counted noun is indefinite, with no preposition (بالقاهرة, للعاصمة); أيضا, تقريبا are adverbs
     raw = toks.raw_word(k)
     if any(mark in raw for mark in TANWEEN):
         return True  # only nouns and adjectives carry tanween (مكتبٍ, موظفًا)

@@ -16,12 +16,11 @@ from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import Calendar, month_name, shift_at
+from .common import LAST_ORDINAL, led_weekday, month_name, shift_at
 from .common import resolve as resolve_point
 from .months_alone import not_a_month
 from .points import point
 
-_LAST = 0  # the ordinal value of آخر, الأخير: the last one
 _OF = (MIN, FI)  # آخر يوم من الشهر, آخر يوم في الشهر
 
 
@@ -80,7 +79,9 @@ def _period_of(toks: Tokens, k: int, ref: dt.date | None) -> Target | None:
         if abs(rel.n) != 1 or ref is None:
             return Target(None, THIS, rel.end, True)
         y = last_or_next_month(ref, mo.number, rel.n).year
-        return Target(Anchor("month", fixed=month(y, mo.number)) if y is not None else None, THIS, rel.end, True)
+        if y is None or not dt.MINYEAR <= y <= dt.MAXYEAR:
+            return Target(None, THIS, rel.end, True)  # يناير المقبل after December 9999: no such month
+        return Target(Anchor("month", fixed=month(y, mo.number)), THIS, rel.end, True)
     p = point(toks, k)
     if p is None and mo is not None and mo.calendar == "hijri" and not mo.clitic:
         if mo.ambiguous and not_a_month(toks, k, mo.end):
@@ -111,27 +112,23 @@ def _selection(toks: Tokens, i: int) -> Chosen | None:
         if wd is not None:
             return Chosen(Selection("nth_weekday", weekday=wd.entry.int_value, n=n or -1), wd.end, o.clitic)
         day = toks.find(o.end, Role.DAY_NOUN, clitic=False)
-        if day is not None and day.entry.text_value == "one" and n in (1, _LAST):
+        if day is not None and day.entry.text_value == "one" and n in (1, LAST_ORDINAL):
             return Chosen(Selection("first_day" if n == 1 else "last_day"), day.end, o.clitic)
         return None
     the_day = toks.find(i, Role.DEFINITE_DAY_NOUN)
     if the_day is not None:
         which = toks.find(the_day.end, Role.ORD_ORDINAL, clitic=False)
-        if which is None or which.entry.int_value not in (1, _LAST):
+        if which is None or which.entry.int_value not in (1, LAST_ORDINAL):
             return None
         return Chosen(Selection("first_day" if which.entry.int_value == 1 else "last_day"), which.end, the_day.clitic)
-    noun = toks.find(i, Role.DAY_NOUN)
-    k, clitic = i, 0
-    if noun is not None and noun.entry.text_value == "one" and noun.end == i + 1:
-        k, clitic = noun.end, noun.clitic
-    wd = toks.find(k, Role.WEEKDAY, clitic=noun is None)
-    if wd is None:
+    led = led_weekday(toks, i)
+    if led is None:
         return None
-    which = toks.find(wd.end, Role.ORD_ORDINAL, clitic=False)
+    which = toks.find(led.end, Role.ORD_ORDINAL, clitic=False)
     if which is None or not 0 <= which.entry.int_value <= 5:
         return None
     n = which.entry.int_value
-    return Chosen(Selection("nth_weekday", weekday=wd.entry.int_value, n=n or -1), which.end, clitic or wd.clitic)
+    return Chosen(Selection("nth_weekday", weekday=led.weekday, n=n or -1), which.end, led.clitic)
 
 
 @date_rule(

@@ -164,15 +164,23 @@ def range_end(toks: Tokens, i: int) -> End | None:
 
 
 def _range_end(toks: Tokens, i: int) -> End | None:
-    """The longest of a point and a relative reading, else what a range licenses
-    alone, possibly after a modifier (`منتصف يوليوز`)."""
-    ref = toks.ref
+    """An end, possibly after one modifier (`منتصف يوليوز`). The end after the modifier
+    is read unmodified: a chain of modifiers (`آخر آخر آخر …`) is no end, and reading it
+    one modifier at a time would recurse once per word."""
     mod = toks.find(i, "period_modifier")
-    if mod is not None:
-        inner = range_end(toks, mod.end)
-        if inner is None or inner.kind is EndKind.DAY:
-            return None
-        return End(replace(inner.pt, start=i, clitic=mod.clitic), inner.kind, modified=True)
+    if mod is None:
+        return _unmodified_end(toks, i)
+    if toks.find(mod.end, "period_modifier") is not None:
+        return None
+    inner = _unmodified_end(toks, mod.end)
+    if inner is None or inner.kind is EndKind.DAY:
+        return None
+    return End(replace(inner.pt, start=i, clitic=mod.clitic), inner.kind, modified=True)
+
+
+def _unmodified_end(toks: Tokens, i: int) -> End | None:
+    """The longest of a point and a relative reading, else what a range licenses alone."""
+    ref = toks.ref
     p = point(toks, i)
     rel = _relative_end(toks, i, ref) or _day_of_relative_month(toks, i, ref)
     if rel is not None and (p is None or rel.end > p.end):

@@ -17,9 +17,8 @@ from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import rel_value, shift_at
+from .common import LAST_ORDINAL, rel_value, shift_at
 
-_LAST = 0  # the ordinal value of الأخير, آخر: the last ones, before R
 _GRANULARITY: dict[Unit, Granularity] = {u: u for u in UNITS}  # the algebra's units are granularities
 _MAX_COUNT = 100  # `الأيام الخمسة آلاف` is no rolling period
 
@@ -73,7 +72,7 @@ def _direction(toks: Tokens, k: int) -> Direction | None:
     if rel is not None:
         return Direction(rel.n, rel.end) if rel.n in (-1, 1) else None
     last = toks.find(k, Role.ORD_ORDINAL, clitic=False)
-    if last is not None and last.entry.int_value == _LAST:
+    if last is not None and last.entry.int_value == LAST_ORDINAL:
         return Direction(-1, last.end)
     return None
 
@@ -117,7 +116,7 @@ def rolling_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | Non
 def last_n_periods(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`آخر 4 سنوات`, `آخر عشرة أيام`, `آخر 12 شهرا`, `آخر سنتين`, `آخر بضعة أسابيع` (null)."""
     head = toks.find(i, Role.CONSTRUCT_ORDINAL)
-    if head is None or head.entry.int_value != _LAST:
+    if head is None or head.entry.int_value != LAST_ORDINAL:
         return None
     k, count = head.end, None
     vague = toks.find(k, Role.VAGUE_COUNT, clitic=False)

@@ -13,7 +13,7 @@ from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import rel_value, shift_at
+from .common import led_weekday, rel_value, shift_at
 from .points import weekday_date
 
 
@@ -52,23 +52,14 @@ def _week(toks: Tokens, k: int, clitic: bool = False) -> Week | None:
 def weekday_of_week(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """`الخميس من الأسبوع المقبل`, `يوم الأحد من هذا الأسبوع`, `خميس الأسبوع الماضي`, and
     `الخميس السابق` (the last Thursday before R; not `السابق لوصوله`, counted from an event)."""
-    noun = toks.find(i, Role.DAY_NOUN)
-    k, clitic = i, 0
-    if noun is not None and noun.entry.text_value == "one" and noun.end == i + 1:
-        k, clitic = noun.end, noun.clitic
+    led = led_weekday(toks, i)
+    construct = toks.find(i, Role.WEEKDAY_CONSTRUCT) if led is None else None
+    if led is not None:
+        weekday, at, clitic = led
+    elif construct is not None:
+        weekday, at, clitic = construct.entry.int_value, construct.end, construct.clitic
     else:
-        noun = None
-    wd = toks.find(k, Role.WEEKDAY, clitic=noun is None)
-    construct = None
-    if wd is None and noun is None:
-        construct = toks.find(k, Role.WEEKDAY_CONSTRUCT)
-    found = wd or construct
-    if found is None:
         return None
-    if noun is None:
-        clitic = found.clitic
-    weekday = found.entry.int_value
-    at = found.end
     if construct is None and toks.word(at) == MIN:
         at += 1  # الخميس من الأسبوع المقبل
     elif construct is None:
