@@ -16,7 +16,7 @@ from ...roles import Role
 from ...tokens import Tokens
 from ..base import Candidate, date_candidate
 from ..registry import date_rule
-from .common import LAST_ORDINAL, led_weekday, month_name, shift_at
+from .common import LAST_ORDINAL, Calendar, led_weekday, month_name, shift_at
 from .common import resolve as resolve_point
 from .months_alone import not_a_month
 from .points import point
