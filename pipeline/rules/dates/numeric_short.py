@@ -342,22 +342,31 @@ def short_date(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return point_candidate(p) if p is not None else None
 
 
+def _proper_fraction(toks: Tokens, p: Pt) -> bool:
+    """A day-month that also reads as a proper fraction (`1/3`, `3/4`): its first number is the
+    smaller. `2/1`, `6/1`, `20/6` are no fraction anyone writes."""
+    m = _DAY_MONTH.fullmatch("".join(toks.words[p.start : p.end]))
+    return m is not None and int(m.group(1)) < int(m.group(3))
+
+
 @date_rule("short_range", starts={Role.RANGE_OPEN})
 def short_range(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`من 3/2021 حتى 6/2021`: two short dates of one shape, one range. Two day-months only with a
-    temporal mark, before `من` or holding it (`ابتداء من 17/3 إلى 20/3`): `من 1/3 إلى 1/2` is fractions."""
+    """`من 3/2021 حتى 6/2021`: two short dates of one shape, one range. Two day-months need a
+    temporal mark, before `من` or holding it (`ابتداء من 17/3 إلى 20/3`), or an end that is no proper
+    fraction (`من 2/1 لين 6/1`): `من 1/3 إلى 1/2` is fractions."""
     opener = toks.find(i, Role.RANGE_OPEN)
     if opener is None or toks.words[i][opener.clitic :] != MIN:
         return None
     first = _run_point(toks, opener.end, marked=True)
     if first is None or first.shape == Shape.FULL:
         return None
-    if first.shape == Shape.DAY_MONTH and not (marked_before(toks, i) or marked_before(toks, opener.end)):
-        return None  # `ارتفعت الحصة من 1/3 إلى 1/2`: two fractions
     to = toks.find(first.pt.end, Role.RANGE_TO)
     second = _run_point(toks, to.end, marked=True) if to is not None else None
     if second is None or second.shape != first.shape:
         return None
+    if first.shape == Shape.DAY_MONTH and not (marked_before(toks, i) or marked_before(toks, opener.end)):
+        if _proper_fraction(toks, first.pt) and _proper_fraction(toks, second.pt):
+            return None  # `ارتفعت الحصة من 1/3 إلى 1/2`: two fractions; `من 2/1 لين 6/1` is no fraction
     a, b = first.pt, second.pt
     if b.point == a.point:
         return None
