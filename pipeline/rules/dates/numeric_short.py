@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ...calendars import Point, Span, valid_day
+from ...numbers import read_number
 from ...particles import BA, COMMAS, FEMININE_PLURAL_ENDING, MIN, PLURAL_NOUN_MIN_LEN, WAW
 from ...records import DateValue, Granularity
 from ...roles import Role
@@ -148,12 +149,20 @@ def _fraction_follows(toks: Tokens, k: int) -> bool:
     """What follows makes the numbers a fraction, a share or a count: `من` (`17/3 من الحالات`),
     a definite noun (`3/4 الحالات`), or a counted noun (`3-5 أيام`, `3-4 مباريات`)."""
     w = toks.word(k)
+    if _clock_follows(toks, k) or toks.find(k, Role.DAY_PART, clitic=False) is not None:
+        return False  # `بتاريخ 23/11 الساعة 9:40`, `في 14/9 الصبح`: the date, then its time
     if w == MIN or toks.definite_word(k) or counted(toks, k):
         return True
     if toks.find(k, *_AMOUNT_ROLES, clitic=False) is not None:
         return True  # `في 2021.6 مليون`, `1/2 دولار`: an amount
     plural = w.endswith(FEMININE_PLURAL_ENDING) and len(w) >= PLURAL_NOUN_MIN_LEN
     return plural and not w.startswith((BA, WAW)) and toks.find(k, Role.ADVERB) is None
+
+
+def _clock_follows(toks: Tokens, k: int) -> bool:
+    """A clock noun then a time at k (`الساعة 9:40`, `الساعة تسعة`)."""
+    clock = toks.find(k, Role.CLOCK_NOUN, clitic=False)
+    return clock is not None and (toks.has_digit(clock.end) or read_number(toks, clock.end) is not None)
 
 
 def _sep_number(toks: Tokens, k: int, digits: int) -> tuple[str, int, int] | None:
@@ -321,6 +330,13 @@ def _led(toks: Tokens, i: int) -> Pt | None:
     p = short_point(toks, k, marked=True)
     if p is None or (p.gran != "day" and wd is None):
         return None  # `يوم` heads a day, not a month (`يوم 6/2021`)
+    if (
+        noun is None
+        and p.rule == Shape.DAY_MONTH
+        and "-" in "".join(toks.words[p.start : p.end])
+        and not marked_before(toks, i)
+    ):
+        return None  # `فاز الفريق الجمعة 2-1`: a score; `يوم الجمعة 2-1`, `في الجمعة 20-6` stay dates
     prefix = "weekday_" if wd is not None else "day_noun_"
     return replace(p, start=i, clitic=clitic, weekday=weekday, rule=prefix + p.rule)
 
