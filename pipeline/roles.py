@@ -79,6 +79,7 @@ class Role(StrEnum):
     ADVERB = "adverb"
     DAY_PART = "day_part"
     FUNCTION_WORD = "function_word"  # التي, الذي: not the article of a definite noun
+    CLOCK_NOUN = "clock_noun"  # `الساعة` before a clock time: it ends a short date (`بتاريخ 23/11 الساعة 9:40`)
     # triggers.tsv: words that show a number or a word is not a mention
     ERA_BC = "era_bc"
     ANAPHOR = "anaphor"
@@ -148,7 +149,9 @@ TRIGGER_VALUE_RE = {role: re.compile(pattern) for role, pattern in TRIGGER_VALUE
 # How an example proves a row (tests/test_lexicon_proven.py): words of a mention are
 # proven inside the span of a mention extracted right; words beside a mention next to
 # one; words that stop a reading by a negative row (or a sentence of negative.txt).
-CONTEXT_ROLES = frozenset({Role.TEMPORAL_PREP, Role.ADVERB, Role.DAY_PART, Role.FUNCTION_WORD, Role.DATE_HEAD})
+CONTEXT_ROLES = frozenset(
+    {Role.TEMPORAL_PREP, Role.ADVERB, Role.DAY_PART, Role.FUNCTION_WORD, Role.DATE_HEAD, Role.CLOCK_NOUN}
+)
 BLOCKER_ROLES = frozenset(
     {
         Role.ERA_BC, Role.ANAPHOR, Role.EVENT_PREP, Role.AMBIGUOUS_WEEKDAY, Role.AMBIGUOUS_PART, Role.AGE_NOUN,

@@ -236,6 +236,8 @@ def counted(toks: Tokens, k: int) -> bool:
         return True  # منذ 1400 عام, في 1500 قرية
     if toks.has_digit(k) or toks.word(k).startswith(_DEFINITE) or toks.find(k, "adverb", clitic=False) is not None:
         return False  # a counted noun is indefinite, with no preposition (بالقاهرة, للعاصمة); أيضا, تقريبا are adverbs
+    if toks.find(k, "range_to", clitic=False) is not None:
+        return False  # `لغاية` ends in teh marbuta but joins a range (من 20/6 لغاية 25/6)
     raw = toks.raw_word(k)
     if any(mark in raw for mark in TANWEEN):
         return True  # only nouns and adjectives carry tanween (مكتبٍ, موظفًا)

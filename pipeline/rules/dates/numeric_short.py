@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ...calendars import Point, Span, valid_day
+from ...numbers import read_number
 from ...particles import BA, COMMAS, FEMININE_PLURAL_ENDING, MIN, PLURAL_NOUN_MIN_LEN, WAW
 from ...records import DateValue, Granularity
 from ...roles import Role
@@ -148,12 +149,20 @@ def _fraction_follows(toks: Tokens, k: int) -> bool:
     """What follows makes the numbers a fraction, a share or a count: `من` (`17/3 من الحالات`),
     a definite noun (`3/4 الحالات`), or a counted noun (`3-5 أيام`, `3-4 مباريات`)."""
     w = toks.word(k)
+    if _clock_follows(toks, k) or toks.find(k, Role.DAY_PART, clitic=False) is not None:
+        return False  # `بتاريخ 23/11 الساعة 9:40`, `في 14/9 الصبح`: the date, then its time
     if w == MIN or toks.definite_word(k) or counted(toks, k):
         return True
     if toks.find(k, *_AMOUNT_ROLES, clitic=False) is not None:
         return True  # `في 2021.6 مليون`, `1/2 دولار`: an amount
     plural = w.endswith(FEMININE_PLURAL_ENDING) and len(w) >= PLURAL_NOUN_MIN_LEN
     return plural and not w.startswith((BA, WAW)) and toks.find(k, Role.ADVERB) is None
+
+
+def _clock_follows(toks: Tokens, k: int) -> bool:
+    """A clock noun then a time at k (`الساعة 9:40`, `الساعة تسعة`)."""
+    clock = toks.find(k, Role.CLOCK_NOUN, clitic=False)
+    return clock is not None and (toks.has_digit(clock.end) or read_number(toks, clock.end) is not None)
 
 
 def _sep_number(toks: Tokens, k: int, digits: int) -> tuple[str, int, int] | None:
@@ -321,6 +330,13 @@ def _led(toks: Tokens, i: int) -> Pt | None:
     p = short_point(toks, k, marked=True)
     if p is None or (p.gran != "day" and wd is None):
         return None  # `يوم` heads a day, not a month (`يوم 6/2021`)
+    if (
+        noun is None
+        and p.rule == Shape.DAY_MONTH
+        and "-" in "".join(toks.words[p.start : p.end])
+        and not marked_before(toks, i)
+    ):
+        return None  # `فاز الفريق الجمعة 2-1`: a score; `يوم الجمعة 2-1`, `في الجمعة 20-6` stay dates
     prefix = "weekday_" if wd is not None else "day_noun_"
     return replace(p, start=i, clitic=clitic, weekday=weekday, rule=prefix + p.rule)
 
@@ -342,22 +358,31 @@ def short_date(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     return point_candidate(p) if p is not None else None
 
 
+def _proper_fraction(toks: Tokens, p: Pt) -> bool:
+    """A day-month that also reads as a proper fraction (`1/3`, `3/4`): its first number is the
+    smaller. `2/1`, `6/1`, `20/6` are no fraction anyone writes."""
+    m = _DAY_MONTH.fullmatch("".join(toks.words[p.start : p.end]))
+    return m is not None and int(m.group(1)) < int(m.group(3))
+
+
 @date_rule("short_range", starts={Role.RANGE_OPEN})
 def short_range(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`من 3/2021 حتى 6/2021`: two short dates of one shape, one range. Two day-months only with a
-    temporal mark, before `من` or holding it (`ابتداء من 17/3 إلى 20/3`): `من 1/3 إلى 1/2` is fractions."""
+    """`من 3/2021 حتى 6/2021`: two short dates of one shape, one range. Two day-months need a
+    temporal mark, before `من` or holding it (`ابتداء من 17/3 إلى 20/3`), or an end that is no proper
+    fraction (`من 2/1 لين 6/1`): `من 1/3 إلى 1/2` is fractions."""
     opener = toks.find(i, Role.RANGE_OPEN)
     if opener is None or toks.words[i][opener.clitic :] != MIN:
         return None
     first = _run_point(toks, opener.end, marked=True)
     if first is None or first.shape == Shape.FULL:
         return None
-    if first.shape == Shape.DAY_MONTH and not (marked_before(toks, i) or marked_before(toks, opener.end)):
-        return None  # `ارتفعت الحصة من 1/3 إلى 1/2`: two fractions
     to = toks.find(first.pt.end, Role.RANGE_TO)
     second = _run_point(toks, to.end, marked=True) if to is not None else None
     if second is None or second.shape != first.shape:
         return None
+    if first.shape == Shape.DAY_MONTH and not (marked_before(toks, i) or marked_before(toks, opener.end)):
+        if _proper_fraction(toks, first.pt) and _proper_fraction(toks, second.pt):
+            return None  # `ارتفعت الحصة من 1/3 إلى 1/2`: two fractions; `من 2/1 لين 6/1` is no fraction
     a, b = first.pt, second.pt
     if b.point == a.point:
         return None
