@@ -46,7 +46,8 @@ _DAY_MONTH = re.compile(r"([0-9]{1,2})([-/])([0-9]{1,2})")  # never dotted: `17.
 _MONTH_YEAR = re.compile(r"([0-9]{1,2})([-/.])([0-9]{4})")
 _YEAR_MONTH = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})")
 _SHORT_YEAR = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{2})")
-SEPARATORS = ("-", "/", ".")
+FULL_STOP = "."
+SEPARATORS = ("-", "/", FULL_STOP)
 CENTURY_PIVOT = 50  # a two-digit year 00-49 is 20xx, 50-99 is 19xx
 _NUMBERS = (Role.NUMBER_NOUN, Role.NUMBERED_NOUN)  # رقم, القانون, المادة: the number that follows is no date
 _AMOUNT_ROLES = (
@@ -84,6 +85,8 @@ def _run(toks: Tokens, i: int) -> tuple[str, int] | None:
         end += 1
         if end - i > MAX_RUN:
             return None
+    if end - i > 1 and toks.words[end - 1] == FULL_STOP:
+        end -= 1  # `في 17/3.`: the sentence's full stop, not a separator
     text = "".join(toks.words[i:end])
     if len(text) > MAX_RUN_CHARS or text[-1] in SEPARATORS:
         return None
