@@ -88,9 +88,16 @@ class YearAt(NamedTuple):
 
 
 def shift_at(toks: Tokens, i: int) -> Shift | None:
-    """A relative modifier at token i (never behind a proclitic)."""
+    """A relative modifier at token i (never behind a proclitic). A demonstrative that also stands
+    before a period belongs to the period after it (`يصادف الأحد هذا العام`, not `الأحد هذا`)."""
     m = toks.find(i, "relative_modifier", clitic=False)
-    return Shift(m.entry.int_value, m.end) if m is not None else None
+    if m is None:
+        return None
+    if toks.find(i, "relative_pre_modifier", clitic=False) is not None and (
+        toks.find(m.end, "relative_period_noun", "relative_season", clitic=False) is not None
+    ):
+        return None
+    return Shift(m.entry.int_value, m.end)
 
 
 def plain_year(toks: Tokens, i: int, lo: int = 1, hi: int = 9999) -> int | None:
