@@ -39,10 +39,12 @@ def relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if rd is None:
         return None
     proclitic = toks.words[i][: rd.clitic]
-    if proclitic not in CONJUNCTIONS and not (
-        proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE)
+    if (
+        proclitic not in CONJUNCTIONS
+        and not (proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE))
+        and rd.end - at == 1
     ):
-        return None  # لامس (touched) is not ل + أمس; بالأمس is
+        return None  # لامس (touched) is not ل + أمس; بالأمس is, and so is لبعد بكرة (a phrase)
     if head is not None and at != i:
         rd = replace(rd, clitic=head.clitic)
     if toks.find(i - 1, "relative_pre_modifier", "anaphor") is not None:
