@@ -33,7 +33,8 @@ _ANCHOR_ROLES = _RULE_STARTS - {"digit", "article", "sign_char"}  # those three 
 # preposition, a year noun, a modifier): `في` alone is everywhere.
 _WEAK_ROLES = frozenset(
     {"year_noun", "month_noun", "day_noun", "period_modifier", "part_noun", "part_noun_dual", "fiscal_noun",
-     "decade_noun", "range_open", "ago_prep", "sign", "relative_pre_modifier", "season"}
+     "decade_noun", "range_open", "ago_prep", "sign", "relative_pre_modifier", "season",
+     "relative_period_modifier"}
 )  # fmt: skip
 REACH = 6  # tokens a weak anchor looks ahead for a strong one
 _SUPPORT_ROLES = frozenset({"duration_unit"})  # amounts of time: `قبل شهرين` is a mention without a strong anchor

@@ -29,7 +29,8 @@ LEFT = 10  # words before a seed: a weak anchor 6 tokens before a phrase of up t
 RIGHT = 8  # words after a seed: what a rule looks ahead past its last strong token
 BARRIER = "\ue000"  # a private-use character: a token that matches nothing, between windows
 
-_LETTERS = "\u0621-\u064a"
+# The Arabic letters and the extended ones dialect writing uses (چ of Gulf باچر, گ, ڤ, پ).
+_LETTERS = "\u0621-\u064a\u0671-\u06d3"
 _WORD = re.compile(f"[{_LETTERS}]+")
 _LATIN = re.compile("[A-Za-z]+")
 # One step over a word and the spaces after it; \S+ and \s+ cannot overlap, so no backtracking.

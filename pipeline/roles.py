@@ -50,6 +50,7 @@ class Role(StrEnum):
     DURATION_UNIT = "duration_unit"
     AGO_PREP = "ago_prep"
     PERIOD_MODIFIER = "period_modifier"
+    RELATIVE_PERIOD_MODIFIER = "relative_period_modifier"  # `أول` only before a relative period (`أول الشهر الجاي`)
     PART_NOUN = "part_noun"
     PART_NOUN_DUAL = "part_noun_dual"
     MONTHS_COUNT_NOUN = "months_count_noun"
@@ -97,6 +98,8 @@ class Role(StrEnum):
     VERB_HOMOGRAPH = "verb_homograph"
     NOUN_HOMOGRAPH = "noun_homograph"
     NOUN_HOMOGRAPH_COMPLEMENT = "noun_homograph_complement"
+    ADJECTIVE_HOMOGRAPH = "adjective_homograph"  # `باكر` 'tomorrow' is also the adjective 'early'
+    ADJECTIVE_HOMOGRAPH_HEAD = "adjective_homograph_head"  # the time noun it qualifies (`في وقت باكر`)
     # triggers.tsv, issue 11 (short numeric forms): a word a date follows, outside its span, that
     # licenses a short numeric date or a year in words as a temporal preposition does (`بتاريخ 12/2`)
     DATE_HEAD = "date_head"
@@ -128,6 +131,7 @@ TRIGGER_VALUES: dict[Role, str] = {
     Role.DURATION_UNIT: r"(day|week|month|year|decade|century)(\*2|\+)?",  # *2 dual, + plural
     Role.AGO_PREP: r"-1|1",  # before or after the reference date
     Role.PERIOD_MODIFIER: r"start|early|mid|late|end",
+    Role.RELATIVE_PERIOD_MODIFIER: r"start|end",
     Role.PART_NOUN: r"[a-z]+",
     Role.PART_NOUN_DUAL: r"[a-z]+",
     Role.FISCAL_NOUN: r"fiscal|season|academic",
@@ -157,7 +161,7 @@ BLOCKER_ROLES = frozenset(
         Role.ERA_BC, Role.ANAPHOR, Role.EVENT_PREP, Role.AMBIGUOUS_WEEKDAY, Role.AMBIGUOUS_PART, Role.AGE_NOUN,
         Role.NAME_HEAD, Role.COMMODITY, Role.NUMBERED_NOUN, Role.NUMBER_NOUN, Role.COUNT_HEAD, Role.COUNTED_NOUN,
         Role.BLOCKS_RELATIVE_DAY, Role.VERB_HOMOGRAPH, Role.NOUN_HOMOGRAPH,
-        Role.NOUN_HOMOGRAPH_COMPLEMENT,
+        Role.NOUN_HOMOGRAPH_COMPLEMENT, Role.ADJECTIVE_HOMOGRAPH, Role.ADJECTIVE_HOMOGRAPH_HEAD,
         Role.NAME_FOLLOWER, Role.DISTRIBUTIVE, Role.VERB_HOMOGRAPH_COMPLEMENT,
     }
 )  # fmt: skip

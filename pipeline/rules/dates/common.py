@@ -100,9 +100,14 @@ class YearAt(NamedTuple):
 
 
 def shift_at(toks: Tokens, i: int) -> Shift | None:
-    """A relative modifier at token i (never behind a proclitic)."""
+    """A relative modifier at token i (never behind a proclitic). A demonstrative that also stands
+    before a noun belongs to a definite word after it (`يصادف الأحد هذا العام`, `الخميس هذه المرة`)."""
     m = toks.find(i, "relative_modifier", clitic=False)
-    return Shift(m.entry.int_value, m.end) if m is not None else None
+    if m is None:
+        return None
+    if toks.find(i, "relative_pre_modifier", clitic=False) is not None and toks.definite_word(m.end):
+        return None
+    return Shift(m.entry.int_value, m.end)
 
 
 class LedWeekday(NamedTuple):

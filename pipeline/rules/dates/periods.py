@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ...calendars import Point, Span, century_of, century_range, hijri_to_gregorian
+from ...lexicon import LexMatch
 from ...particles import ARTICLE, MIN
 from ...records import DatePoint, DateValue, Granularity
 from ...tokens import Tokens
@@ -325,8 +326,10 @@ def _current_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
     period = toks.find(i, "relative_period_noun", clitic=False)
     if period is None or period.entry.text_value not in ("year", "month"):
         return None
-    if toks.find(period.end, "relative_modifier", "anaphor", "fiscal_noun") is not None or toks.has_digit(period.end):
-        return None
+    if toks.has_digit(period.end) or (
+        toks.find(period.end, "relative_modifier", "anaphor", "fiscal_noun", "month_epithet") is not None
+    ):
+        return None  # not العام 2020, الشهر الماضي, الشهر الفضيل (Ramadan)
     year = period.entry.text_value == "year"
     when = None
     if ref is not None:
@@ -337,15 +340,19 @@ def _current_period(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | No
 # Its own labels are the inner readings only it makes: a bare month, a bare year, the current period.
 @date_rule(
     "modifier",
-    starts={"period_modifier"},
+    starts={"period_modifier", "relative_period_modifier"},
     labels=("month", "marked_year", "current_period"),
     prefixes=("modifier_",),
 )
 def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
-    """`منتصف مارس 2024`, `أواخر 2019`, `مطلع العام 2020`, `نهاية العام المقبل`."""
+    """`منتصف مارس 2024`, `أواخر 2019`, `مطلع العام 2020`, `نهاية العام المقبل`, `أول الشهر الجاي`."""
     mod = toks.find(i, "period_modifier")
     if mod is None:
-        return None
+        # أول (an ordinal before a month or a count) modifies only a relative or current period
+        mod = toks.find(i, "relative_period_modifier")
+        if mod is None:
+            return None
+        return _modified(i, mod, [relative_period(toks, mod.end, ref), _current_period(toks, mod.end, ref)])
     k = mod.end
     options: list[Candidate | None] = []
     p = point(toks, k)
@@ -361,10 +368,15 @@ def _modifier(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         options.append(rule(toks, k, ref))  # بداية شهر أوت الماضي, نهاية السداسي الثاني من 2024
     options.append(_season(toks, k))  # نهاية السنة المالية 2025
     options.append(_current_period(toks, k, ref))  # منذ مطلع العام: this year
+    return _modified(i, mod, options)
+
+
+def _modified(i: int, mod: LexMatch, options: list[Candidate | None]) -> Candidate | None:
+    """The longest of the readings after a modifier, with the modifier in its value and span."""
     found = [c for c in options if c is not None]
     if not found:
         return None
-    inner = max(found, key=lambda c: c.end)  # the first of the longest, in the order above
+    inner = max(found, key=lambda c: c.end)  # the first of the longest, in the order given
     assert isinstance(inner.value, DateValue)
     value = inner.value.model_copy(update={"modifier": modifier_name(mod.entry.text_value)})
     return date_candidate(i, inner.end, mod.clitic, inner.when, value, "modifier_" + inner.rule)

@@ -39,10 +39,12 @@ def relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     if rd is None:
         return None
     proclitic = toks.words[i][: rd.clitic]
-    if proclitic not in CONJUNCTIONS and not (
-        proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE)
+    if (
+        proclitic not in CONJUNCTIONS
+        and not (proclitic.endswith(BA) and toks.words[i][rd.clitic :].startswith(ARTICLE))
+        and rd.end - at == 1
     ):
-        return None  # لامس (touched) is not ل + أمس; بالأمس is
+        return None  # لامس (touched) is not ل + أمس; بالأمس is, and so is لبعد بكرة (a phrase)
     if head is not None and at != i:
         rd = replace(rd, clitic=head.clitic)
     if toks.find(i - 1, "relative_pre_modifier", "anaphor") is not None:
@@ -52,6 +54,8 @@ def relative_day(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
         return None  # اليوم نفسه, اليوم الأول
     if toks.find(at, "noun_homograph") is not None and toks.find(nxt, "noun_homograph_complement") is not None:
         return None  # بكرة خيط, عن بكرة أبيهم: the noun 'reel'
+    if toks.find(at, "adjective_homograph") is not None and toks.find(i - 1, "adjective_homograph_head") is not None:
+        return None  # في وقت باكر: the adjective 'early'
     if toks.definite_word(nxt) and toks.find(nxt, "weekday", "month", "relative_modifier") is None:
         if toks.word(nxt).endswith(NISBA_ENDING) or toks.find(nxt, "blocks_relative_day", clitic=False) is not None:
             return None  # اليوم الوطني (an adjective), أمس الحاجة (a superlative)
