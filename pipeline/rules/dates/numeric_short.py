@@ -357,8 +357,15 @@ def short_date(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
     """A short date at i, or one led by `يوم` or a weekday."""
     p = _led(toks, i) if toks.keys(i) & {Role.DAY_NOUN, Role.WEEKDAY} else None
     if p is None:
-        p = short_point(toks, i, marked_before(toks, i))
+        p = short_point(toks, i, _separated(toks, i) and marked_before(toks, i))
     return point_candidate(p) if p is not None else None
+
+
+def _separated(toks: Tokens, i: int) -> bool:
+    """A run with a separator starts at i: only such a run needs a mark before it, so plain
+    numbers (most digits in a table) skip the look-behind."""
+    run = _run(toks, i)
+    return run is not None and any(sep in run[0] for sep in SEPARATORS)
 
 
 def _proper_fraction(toks: Tokens, p: Pt) -> bool:
