@@ -13,6 +13,20 @@ from typing import Literal, get_args
 
 from hijridate import Gregorian, Hijri
 
+# Reference dates a text may have. Relative readings reach a few centuries from R (`القرن المقبل`,
+# `قبل 300 عام`); within these years every one of them stays inside Python's dates (1-9999).
+REFERENCE_YEARS = range(1000, 9000)
+
+
+def check_reference_year(d: dt.date) -> dt.date:
+    """`d` itself, or a ValueError saying which reference dates are accepted."""
+    if d.year not in REFERENCE_YEARS:
+        raise ValueError(
+            f"reference date {d.isoformat()} is outside the years {REFERENCE_YEARS.start}-{REFERENCE_YEARS.stop - 1}"
+        )
+    return d
+
+
 HIJRI_MIN, HIJRI_MAX = 1343, 1500
 
 TimeUnit = Literal["day", "week", "month", "year", "decade", "century"]

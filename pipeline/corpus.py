@@ -15,6 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from .calendars import check_reference_year
+
 MAX_MB = 1024  # default --max-mb: documents are streamed, so this bounds run time, not memory
 MAX_BYTES = MAX_MB * 1024 * 1024
 META_FILE = "meta.json"
@@ -203,9 +205,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, encoding: str = "utf-8") -
 
 def parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        d = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+    return check_reference_year(d)
 
 
 def read_meta(folder: Path) -> dict[str, dt.date]:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .calendars import check_reference_year
 from .lexicon import lexicon
 from .masking import masked_spans, overlaps
 from .normalize import Normalised, normalise
@@ -170,13 +171,14 @@ _BLOCK = 1 << 20  # characters handed to the piece cutter at a time
 
 
 def check_reference(reference_date: object) -> dt.date | None:
-    """The reference date as a `date`; a `datetime` is taken as its date."""
+    """The reference date as a `date`; a `datetime` is taken as its date. A date outside
+    `REFERENCE_YEARS` is a ValueError."""
     if reference_date is None:
         return None
     if isinstance(reference_date, dt.datetime):
-        return reference_date.date()  # a time of day has no place in `normalized`
+        return check_reference_year(reference_date.date())  # a time of day has no place in `normalized`
     if isinstance(reference_date, dt.date):
-        return reference_date
+        return check_reference_year(reference_date)
     raise TypeError(
         f"reference_date must be a datetime.date or None, not {type(reference_date).__name__} "
         f"({reference_date!r}); for a string use datetime.date.fromisoformat()"

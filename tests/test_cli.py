@@ -134,7 +134,7 @@ def test_run_on_a_missing_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["run", "corpus/"], ["extract", "أمس"]])
-@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "14/02/2025"])
+@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "14/02/2025", "9999-12-31", "0999-12-31"])
 def test_bad_reference_date(command: list[str], bad: str, tmp_path: Path) -> None:
     proc = cli(*command, "--reference-date", bad, *(["--out", str(tmp_path)] if command[0] == "run" else []))
     no_traceback(proc)

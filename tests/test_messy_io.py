@@ -304,3 +304,9 @@ def test_reference_date_is_checked() -> None:
     at_noon = extract("أمس", reference_date=dt.datetime(2025, 2, 14, 12, 30))
     assert [m.normalized for m in at_noon] == ["2025-02-13"]
     assert at_noon == extract("أمس", reference_date=dt.date(2025, 2, 14))
+    # Relative readings reach centuries from R: a reference date near the calendar's ends is refused
+    # up front rather than failing inside date arithmetic (`بعد غد` on 9999-12-31).
+    for far in (dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.datetime(9000, 1, 1, 8, 0)):
+        with pytest.raises(ValueError, match="outside the years 1000-8999"):
+            extract("بعد غد", reference_date=far)
+    assert [m.normalized for m in extract("بعد غد", reference_date=dt.date(8999, 12, 31))] == ["9000-01-02"]
