@@ -13,6 +13,7 @@ from .calendars import check_reference_year
 from .lexicon import lexicon
 from .masking import masked_spans, overlaps
 from .normalize import Normalised, normalise
+from .numbers import MAX_TERMS, definite_number_word
 from .particles import ARTICLE
 from .prefilter import BARRIER, LEFT, RIGHT, Seeds, build_seeds, scan, windows
 from .records import Mention
@@ -27,7 +28,7 @@ from .tokens import Tokens
 # Roles that can start a mention: exactly what the registered rules say can start
 # them. A token with none of them and no digit costs one dictionary look-up.
 _RULE_STARTS: frozenset[str] = start_keys()
-_ANCHOR_ROLES = _RULE_STARTS - {"digit", "article", "sign_char"}  # those three are not lexicon roles
+_ANCHOR_ROLES = _RULE_STARTS - {"digit", "article", "sign_char", "definite"}  # those four are not lexicon roles
 
 
 # Anchors that start a mention only with a strong token close after them (a
@@ -37,6 +38,7 @@ _WEAK_ROLES = frozenset(
      "decade_noun", "range_open", "ago_prep", "sign", "relative_pre_modifier", "season",
      "relative_period_modifier"}
 )  # fmt: skip
+_NUMBER_ROLE = "num_"  # the prefix of every number word's role (`num_scale_plural` in `العشرة آلاف`)
 REACH = 6  # tokens a weak anchor looks ahead for a strong one
 _SUPPORT_ROLES = frozenset({"duration_unit"})  # amounts of time: `قبل شهرين` is a mention without a strong anchor
 # What a window grows from: strong anchors and supports. Weak anchors are read
@@ -89,6 +91,14 @@ def _anchors(toks: Tokens) -> list[int]:
             if all_roles & _SUPPORT_ROLES:
                 support.append(i)
     keep = set(strong)
+    for i in strong:
+        # A cardinal with the article starts an amount only before a strong token (a scale, a currency, a
+        # percent marker): from `دولار` in `الخمسة والعشرين ألف دولار` back over the number's words.
+        for k in range(i - 1, max(i - MAX_TERMS, 0) - 1, -1):
+            if definite_number_word(toks, k):
+                keep.add(k)
+            elif not any(r.startswith(_NUMBER_ROLE) for r in toks.keys(k)):
+                break
     k = 0
     for i in weak:
         while k < len(support) and support[k] <= i:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from .particles import ARTICLE, CONSTRUCT_DUAL_ENDING, MIN, WAW
+from .particles import ARTICLE, ARTICLE_PROCLITICS, CONSTRUCT_DUAL_ENDING, LAM, MIN, WAW
+from .roles import Role
 from .tokens import Tokens
 
 _AGENCY = re.compile(r"([0-9]+)[ر،]([0-9]+)")  # 5ر2 = 2.5, fraction written first
@@ -136,7 +137,39 @@ def _terms_at(toks: Tokens, i: int, first: bool, waw: bool = False) -> list[_Ter
     return out
 
 
-def _next_term(toks: Tokens, j: int, allowed: tuple[str, ...], waw: bool) -> _Term | None:
+# A cardinal that may carry the article before a scale, a currency or a percent marker (`الثلاثين ألف جنيه`,
+# `الخمسين بالمئة`); scales and fractions with the article (`الألف ميل`, `النصف`) are nouns of their own.
+_DEFINITE_KINDS = ("unit", "ten", "hundred")
+# What must follow a definite number with no scale of its own for it to be an amount (`الثلاثين دولارا`).
+_DEFINITE_UNITS = (Role.CURRENCY, Role.CUR_SYMBOL, Role.SUBUNIT, Role.PERCENT_MARKER)
+
+
+def _definite_terms(toks: Tokens, i: int, waw: bool = False) -> list[_Term]:
+    """The readings of token i as a cardinal with the article: `الثلاثين`, `والعشرين`, `للخمسين` (ل + ال).
+    The article stays in the span (it belongs to the word, MENTIONS.md); the proclitic before it does not.
+    `waw` requires the proclitic `و` (the second part of `الخمسة والعشرين`). A word the lexicon reads as
+    anything but an ordinal (`الاثنين` is Monday) is not taken."""
+    w = toks.word(i)
+    if not w or any(not m.entry.role.startswith("ord_") for m in toks.matches(i)):
+        return []
+    for p in (WAW,) if waw else ARTICLE_PROCLITICS:
+        prefix = p + LAM if p.endswith(LAM) else p + ARTICLE
+        if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+            bare = w[len(prefix) :]
+            return [
+                _Term(m.entry.role[4:], m.entry.number, i, i + 1, len(p))
+                for m in toks.lex.lookup([bare], 0)
+                if m.clitic == 0 and m.entry.role[4:] in _DEFINITE_KINDS
+            ]
+    return []
+
+
+def definite_number_word(toks: Tokens, i: int) -> bool:
+    """Token i is a cardinal with the article (`الثلاثين`, `والعشرين`): a number may start there."""
+    return bool(_definite_terms(toks, i))
+
+
+def _next_term(toks: Tokens, j: int, allowed: tuple[str, ...], waw: bool, definite: bool = False) -> _Term | None:
     if waw:
         if toks.word(j) == WAW:
             terms = _terms_at(toks, j + 1, False)
@@ -144,6 +177,8 @@ def _next_term(toks: Tokens, j: int, allowed: tuple[str, ...], waw: bool) -> _Te
                 t.start = j
         else:
             terms = _terms_at(toks, j, False, waw=True)
+            if definite and not terms:
+                terms = _definite_terms(toks, j, waw=True)  # الخمسة والعشرين: the article on both parts
     else:
         terms = _terms_at(toks, j, False)
     return next((t for t in terms if t.kind in allowed), None)
@@ -211,8 +246,13 @@ def read_number(toks: Tokens, i: int) -> Number | None:
 
 def _read_number(toks: Tokens, i: int) -> Number | None:
     firsts = [t for t in _terms_at(toks, i, True) if t.kind != "teen_ten"]
+    definite = not firsts
+    if definite:
+        firsts = _definite_terms(toks, i)
     if not firsts:
         return None
+    if firsts[0].kind in _SCALES and _definite_terms(toks, i - 1):
+        return None  # `الثلاثين ألف` read from `ألف` would be a thousand: a wrong value, worse than none
     # With no number before it, `مليونا` is the dual (two million), not the accusative,
     # unless `ونصف` follows (`مليونا ونصف المليون` is one and a half million).
     first = next((t for t in firsts if t.kind == "scale_dual"), firsts[0])
@@ -248,7 +288,7 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
             joined.append(True)
             j = frac.end
             continue
-        nxt = _next_term(toks, j, _AFTER_WAW[last], waw=True)
+        nxt = _next_term(toks, j, _AFTER_WAW[last], waw=True, definite=definite)
         if nxt is not None and last == "unit" and nxt.kind == "ten" and terms[-1].value >= 10:
             nxt = None  # `عشرة وعشرين` is two numbers (a range), not thirty
         if nxt is not None and last in _SCALES and nxt.kind in _SCALES and nxt.value >= terms[-1].value:
@@ -270,6 +310,8 @@ def _read_number(toks: Tokens, i: int) -> Number | None:
     kinds = {t.kind for t in terms}
     if kinds <= {"scale_plural"} or kinds <= {"teen_ten"}:
         return None  # `آلاف` alone is vague, `عشر` alone is not a number
+    if definite and not kinds & set(_SCALES) and toks.find(terms[-1].end, *_DEFINITE_UNITS, clitic=False) is None:
+        return None  # `الثلاثين من عمره`, `العشرة الأوائل`: a definite number word counts no amount
     return Number(
         start=i,
         end=terms[-1].end,

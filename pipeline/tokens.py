@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TypeVar, cast
 
 from .lexicon import Lexicon, LexMatch
-from .particles import ARTICLE
+from .particles import ARTICLE, ARTICLE_PROCLITICS, LAM
 
 T = TypeVar("T")
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -67,7 +67,8 @@ class Tokens:
 
     def keys(self, i: int) -> frozenset[str]:
         """What can start a rule at token i: its lexicon roles, and `digit`,
-        `article` (a bare `ال` before a number), `sign_char` (`-`, `+`)."""
+        `article` (a bare `ال` before a number), `sign_char` (`-`, `+`), `definite` (a word with
+        the article, perhaps after a proclitic: `الثلاثين` may start `الثلاثين ألف جنيه`)."""
         keys = set(self._by_role(i))
         if self.has_digit(i):
             keys.add("digit")
@@ -76,6 +77,8 @@ class Tokens:
             keys.add("article")
         elif w in ("-", "+"):
             keys.add("sign_char")
+        elif any(w.startswith(p + LAM if p.endswith(LAM) else p + ARTICLE) for p in ARTICLE_PROCLITICS):
+            keys.add("definite")
         return frozenset(keys)
 
     def find(self, i: int, *roles: str, clitic: bool = True) -> LexMatch | None:

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.lexicon import lexicon
 from pipeline.normalize import normalise
-from pipeline.numbers import SignedNumber, parse_digits, read_signed, to_decimal
+from pipeline.numbers import SignedNumber, parse_digits, read_number, read_signed, to_decimal
 from pipeline.tokenize import tokenize
 from pipeline.tokens import Tokens
 
@@ -142,3 +142,20 @@ def test_fraction_after_waw_completes_a_whole_number(text: str, value: str, word
     assert num is not None, text
     got = (to_decimal(num.value), len(toks.words[num.start : num.end]))
     assert got == (Decimal(value), words), (text, toks.words)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "value"),
+    [
+        ("الثلاثين ألف جنيه", 0, "30000"),  # read from the definite word: thirty thousand
+        ("الثلاثين ألف جنيه", 1, None),  # never the thousand alone after it (a wrong value)
+        ("بالخمسة والعشرين ألف", 2, None),
+        ("بالخمسة والعشرين ألف", 0, "25000"),
+        ("في الثلاثين من عمره", 1, None),  # no scale, currency or marker follows: no number
+        ("في 30 ألف", 2, "1000"),  # a scale after digits is still read where a rule asks for it
+    ],
+)
+def test_definite_number_words(text: str, start: int, value: str | None) -> None:
+    toks = _tokens(text)
+    num = read_number(toks, start)
+    assert (None if num is None else str(to_decimal(num.value))) == value, toks.words

@@ -241,8 +241,9 @@ def _glued_money(toks: Tokens, i: int) -> Candidate | None:
 # What can start an amount: a number (digits, number words, a sign), a range
 # opener, a currency before its number (`$10`, `دولار واحد`), `%` before its number.
 _NUMBER_START = frozenset(
-    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction"}
-)
+    {"digit", "sign", "sign_char", "num_unit", "num_ten", "num_hundred", "num_scale", "num_scale_dual", "num_fraction",
+     "definite"}
+)  # fmt: skip
 
 
 @amount_rule(
