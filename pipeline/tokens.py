@@ -13,10 +13,12 @@ from .particles import ARTICLE, ARTICLE_PROCLITICS, LAM
 T = TypeVar("T")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _PLAIN_INT = re.compile(r"[0-9]+")
+# A word with the article, perhaps after a proclitic (`ل` + `ال` is written `لل`).
+_DEFINITE_PREFIXES = tuple(p + LAM if p.endswith(LAM) else p + ARTICLE for p in ARTICLE_PROCLITICS)
 
 
 class Tokens:
-    __slots__ = ("_cache", "_raw", "_roles", "ends", "lex", "memo", "ref", "starts", "words")
+    __slots__ = ("_cache", "_keys", "_raw", "_roles", "ends", "lex", "memo", "ref", "starts", "words")
 
     def __init__(
         self, words: list[str], starts: list[int], lex: Lexicon, raw: Callable[[int, int], str] | None = None
@@ -31,6 +33,9 @@ class Tokens:
         # Results of sub-parsers asked at the same token by several rules
         # (a number, a date point): computed once per token.
         self.memo: dict[tuple[Callable[..., object], int], object] = {}
+        self._keys: dict[
+            int, frozenset[str]
+        ] = {}  # what can start a rule at each token, asked by the engine and the rules
         self.ref: dt.date | None = None  # the reference date of relative dates
 
     def __len__(self) -> int:
@@ -69,6 +74,9 @@ class Tokens:
         """What can start a rule at token i: its lexicon roles, and `digit`,
         `article` (a bare `ال` before a number), `sign_char` (`-`, `+`), `definite` (a word with
         the article, perhaps after a proclitic: `الثلاثين` may start `الثلاثين ألف جنيه`)."""
+        found = self._keys.get(i)
+        if found is not None:
+            return found
         keys = set(self._by_role(i))
         if self.has_digit(i):
             keys.add("digit")
@@ -77,9 +85,10 @@ class Tokens:
             keys.add("article")
         elif w in ("-", "+"):
             keys.add("sign_char")
-        elif any(w.startswith(p + LAM if p.endswith(LAM) else p + ARTICLE) for p in ARTICLE_PROCLITICS):
+        elif w.startswith(_DEFINITE_PREFIXES):
             keys.add("definite")
-        return frozenset(keys)
+        found = self._keys[i] = frozenset(keys)
+        return found
 
     def find(self, i: int, *roles: str, clitic: bool = True) -> LexMatch | None:
         """Longest phrase at token i with one of `roles` (optionally refusing a proclitic)."""

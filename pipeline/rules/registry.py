@@ -136,6 +136,7 @@ def date_rule(
         fields = _fields(name, starts, labels, prefixes, suffixes, families)
         _REGISTERED[name] = DateRule(name=name, kind=RuleKind.DATE, module=module, line=line, fn=fn, **fields)
         _tables.cache_clear()
+        date_rules_for.cache_clear()
         return fn
 
     return register
@@ -154,6 +155,7 @@ def amount_rule(
         fields = _fields(name, starts, labels, (), (), ())
         _REGISTERED[name] = AmountRule(name=name, kind=RuleKind.AMOUNT, module=module, line=line, fn=fn, **fields)
         _tables.cache_clear()
+        date_rules_for.cache_clear()
         return fn
 
     return register
@@ -176,6 +178,13 @@ def rules() -> tuple[Rule, ...]:
 
 def date_rules() -> tuple[DateRule, ...]:
     return _tables()[1]
+
+
+@lru_cache(maxsize=4096)
+def date_rules_for(keys: frozenset[str]) -> tuple[DateRule, ...]:
+    """The date rules these token keys can start, in dispatch order. Tokens' keys come in few
+    combinations, so the filter over every rule runs once per combination, not once per token."""
+    return tuple(rule for rule in date_rules() if keys & rule.starts)
 
 
 def amount_rules() -> tuple[AmountRule, ...]:

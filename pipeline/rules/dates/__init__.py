@@ -15,7 +15,7 @@ import datetime as dt
 
 from ...tokens import Tokens
 from ..base import Candidate
-from ..registry import date_rules
+from ..registry import date_rules_for
 from .points import point
 
 __all__ = ["find_dates", "point"]
@@ -24,11 +24,9 @@ __all__ = ["find_dates", "point"]
 def find_dates(toks: Tokens, i: int, ref: dt.date | None) -> list[Candidate]:
     """Every date reading that starts at token i: at each anchor only the rules
     its keys can start are tried, in registry order."""
-    keys = toks.keys(i)
     found: list[Candidate] = []
-    for rule in date_rules():
-        if keys & rule.starts:
-            c = rule.fn(toks, i, ref)
-            if c is not None:
-                found.append(c)
+    for rule in date_rules_for(toks.keys(i)):
+        c = rule.fn(toks, i, ref)
+        if c is not None:
+            found.append(c)
     return found

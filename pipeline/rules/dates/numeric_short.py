@@ -110,7 +110,7 @@ def _short_year(yy: int) -> int:
 
 def _run_point(toks: Tokens, i: int, marked: bool) -> RunPoint | None:
     """The date a run of digits at i writes; a day-month or month-year only when `marked`."""
-    run = _run(toks, i)
+    run = toks.once(_run, i)
     if run is None:
         return None
     text, end = run
@@ -364,7 +364,7 @@ def short_date(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | None:
 def _separated(toks: Tokens, i: int) -> bool:
     """A run with a separator starts at i: only such a run needs a mark before it, so plain
     numbers (most digits in a table) skip the look-behind."""
-    run = _run(toks, i)
+    run = toks.once(_run, i)  # short_point reads the same run
     return run is not None and any(sep in run[0] for sep in SEPARATORS)
 
 

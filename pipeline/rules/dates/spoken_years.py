@@ -82,15 +82,16 @@ def marked_word_year(toks: Tokens, i: int, ref: dt.date | None) -> Candidate | N
         if found is None:
             return None
         return _year_cand(toks, Pt(i, found[1], noun.clitic, Point(found[0]), "gregorian", "year", "year_noun_spoken"))
+    if toks.has_digit(i):  # no year in words starts with digits: only `مواليد 2000` is left to read
+        if len(toks.word(i)) != 4 or toks.find(i - 1, Role.DATE_HEAD) is None or not marked_before(toks, i):
+            return None
+        y = plain_year(toks, i, YEAR_MIN, YEAR_MAX)  # (after a preposition, points.py's prep_year)
+        return _year_cand(toks, Pt(i, i + 1, 0, Point(y), "gregorian", "year", "head_year")) if y is not None else None
     if not marked_before(toks, i):
         return None
     found = word_year(toks, i)
     if found is not None:
         return _year_cand(toks, Pt(i, found[1], 0, Point(found[0]), "gregorian", "year", "prep_word_year"))
-    y = plain_year(toks, i, YEAR_MIN, YEAR_MAX)
-    if y is not None and len(toks.word(i)) == 4 and toks.find(i - 1, Role.DATE_HEAD) is not None:
-        # مواليد 2000 (after a preposition, points.py's prep_year)
-        return _year_cand(toks, Pt(i, i + 1, 0, Point(y), "gregorian", "year", "head_year"))
     return None
 
 
