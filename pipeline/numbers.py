@@ -144,16 +144,25 @@ _DEFINITE_KINDS = ("unit", "ten", "hundred")
 _DEFINITE_UNITS = (Role.CURRENCY, Role.CUR_SYMBOL, Role.SUBUNIT, Role.PERCENT_MARKER)
 
 
+# A proclitic with the article after it (`ل` + `ال` is written `لل`), for a cardinal with the article.
+_DEFINITE = tuple((p, p + LAM if p.endswith(LAM) else p + ARTICLE) for p in ARTICLE_PROCLITICS)
+_WAW_DEFINITE = ((WAW, WAW + ARTICLE),)
+_STARTS = tuple(prefix for _, prefix in _DEFINITE)
+_WAW_STARTS = (WAW + ARTICLE,)
+
+
 def _definite_terms(toks: Tokens, i: int, waw: bool = False) -> list[_Term]:
     """The readings of token i as a cardinal with the article: `الثلاثين`, `والعشرين`, `للخمسين` (ل + ال).
     The article stays in the span (it belongs to the word, MENTIONS.md); the proclitic before it does not.
     `waw` requires the proclitic `و` (the second part of `الخمسة والعشرين`). A word the lexicon reads as
     anything but an ordinal (`الاثنين` is Monday) is not taken."""
     w = toks.word(i)
-    if not w or any(not m.entry.role.startswith("ord_") for m in toks.matches(i)):
+    prefixes = _WAW_DEFINITE if waw else _DEFINITE
+    if not w.startswith(_WAW_STARTS if waw else _STARTS):
+        return []  # most words: no article, so no lexicon look-up
+    if any(not m.entry.role.startswith("ord_") for m in toks.matches(i)):
         return []
-    for p in (WAW,) if waw else ARTICLE_PROCLITICS:
-        prefix = p + LAM if p.endswith(LAM) else p + ARTICLE
+    for p, prefix in prefixes:
         if w.startswith(prefix) and len(w) - len(prefix) >= 2:
             bare = w[len(prefix) :]
             return [
