@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from .particles import ARTICLE, ARTICLE_PROCLITICS, CONSTRUCT_DUAL_ENDING, LAM, MIN, WAW
+from .particles import ARTICLE, CONSTRUCT_DUAL_ENDING, DEFINITE_PREFIXES, DEFINITE_STARTS, MIN, WAW
 from .roles import Role
 from .tokens import Tokens
 
@@ -144,11 +144,7 @@ _DEFINITE_KINDS = ("unit", "ten", "hundred")
 _DEFINITE_UNITS = (Role.CURRENCY, Role.CUR_SYMBOL, Role.SUBUNIT, Role.PERCENT_MARKER)
 
 
-# A proclitic with the article after it (`ل` + `ال` is written `لل`), for a cardinal with the article.
-_DEFINITE = tuple((p, p + LAM if p.endswith(LAM) else p + ARTICLE) for p in ARTICLE_PROCLITICS)
-_WAW_DEFINITE = ((WAW, WAW + ARTICLE),)
-_STARTS = tuple(prefix for _, prefix in _DEFINITE)
-_WAW_STARTS = (WAW + ARTICLE,)
+_WAW_DEFINITE = ((WAW, WAW + ARTICLE),)  # the second part of `الخمسة والعشرين`
 
 
 def _definite_terms(toks: Tokens, i: int, waw: bool = False) -> list[_Term]:
@@ -157,8 +153,8 @@ def _definite_terms(toks: Tokens, i: int, waw: bool = False) -> list[_Term]:
     `waw` requires the proclitic `و` (the second part of `الخمسة والعشرين`). A word the lexicon reads as
     anything but an ordinal (`الاثنين` is Monday) is not taken."""
     w = toks.word(i)
-    prefixes = _WAW_DEFINITE if waw else _DEFINITE
-    if not w.startswith(_WAW_STARTS if waw else _STARTS):
+    prefixes = _WAW_DEFINITE if waw else DEFINITE_PREFIXES
+    if not w.startswith(WAW + ARTICLE if waw else DEFINITE_STARTS):
         return []  # most words: no article, so no lexicon look-up
     if any(not m.entry.role.startswith("ord_") for m in toks.matches(i)):
         return []

@@ -25,6 +25,9 @@ PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", 
 CONJUNCTIONS = ("", "و", "ف")
 # Proclitics before the article of a definite noun (`بالفلس`, `والدينار`).
 ARTICLE_PROCLITICS = ("", "و", "ب", "ل", "ف", "ك", "وب", "ول")
+# Each proclitic with the article after it, as written (`ل` + `ال` is `لل`): `الثلاثين`, `والثلاثين`, `للثلاثين`.
+DEFINITE_PREFIXES = tuple((p, p + LAM if p.endswith(LAM) else p + ARTICLE) for p in ARTICLE_PROCLITICS)
+DEFINITE_STARTS = tuple(prefix for _, prefix in DEFINITE_PREFIXES)
 
 # Endings of dual nouns in the oblique/construct case: `عامي`, `شهري`, `يومي`, `شهرين`.
 DUAL_ENDINGS = ("ي", "ين")

@@ -8,13 +8,11 @@ from collections.abc import Callable
 from typing import TypeVar, cast
 
 from .lexicon import Lexicon, LexMatch
-from .particles import ARTICLE, ARTICLE_PROCLITICS, LAM
+from .particles import ARTICLE, DEFINITE_STARTS
 
 T = TypeVar("T")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _PLAIN_INT = re.compile(r"[0-9]+")
-# A word with the article, perhaps after a proclitic (`ل` + `ال` is written `لل`).
-_DEFINITE_PREFIXES = tuple(p + LAM if p.endswith(LAM) else p + ARTICLE for p in ARTICLE_PROCLITICS)
 
 
 class Tokens:
@@ -85,7 +83,7 @@ class Tokens:
             keys.add("article")
         elif w in ("-", "+"):
             keys.add("sign_char")
-        elif w.startswith(_DEFINITE_PREFIXES):
+        elif w.startswith(DEFINITE_STARTS):
             keys.add("definite")
         found = self._keys[i] = frozenset(keys)
         return found
